@@ -1,0 +1,3 @@
+using Parley.Cli;
+
+return ParleyCommand.Run(args);
