@@ -127,7 +127,10 @@ public sealed class LayoutStage : PipelineStage
                 continue;
             }
             bool followedByBody = NextNonEmpty(lines, i) >= 0;
-            if (!followedByBody || !LooksLikeHeadline(text, line, blankAfter: i + 1 < lines.Count && lines[i + 1].IsEmpty))
+            bool blankAfter = i + 1 < lines.Count && lines[i + 1].IsEmpty;
+            // A line directly followed by a lower-case line is the start of a hard-wrapped paragraph.
+            bool wrapped = !blankAfter && i + 1 < lines.Count && char.IsLower(text[lines[i + 1].Start]);
+            if (!followedByBody || wrapped || !LooksLikeHeadline(text, line, blankAfter))
                 break;
             headlines.Add(new Headline(line, -1));
             keys.Add(key);

@@ -1,0 +1,99 @@
+using System.Text.Json;
+
+namespace Parley.Tests.Commands;
+
+public class AnalyzeCommandTests
+{
+    private const string Article = "Port Strike Enters Second Week\n\n“We will not back down,” union leader Ana Silva said on Monday.\n";
+
+    [Fact]
+    public void Json_output_is_valid_and_spans_match_the_input()
+    {
+        using var dir = new TempDir();
+        string path = dir.File("strike.txt", Article);
+        var result = CliRunner.Run("analyze", path, "--format", "json", "--tokens");
+        Assert.Equal(0, result.ExitCode);
+        using var json = JsonDocument.Parse(result.Stdout);
+        Assert.Equal(path, json.RootElement.GetProperty("document").GetProperty("source").GetString());
+        Assert.Equal("Port Strike Enters Second Week", json.RootElement.GetProperty("document").GetProperty("title").GetString());
+        Assert.True(SpanChecker.Check(json.RootElement, Article) > 10);
+    }
+
+    [Fact]
+    public void Every_bundled_example_gives_valid_json_whose_spans_match()
+    {
+        var examples = Directory.GetFiles(Path.Combine(CliRunner.RepoRoot, "examples"), "*.txt");
+        Assert.True(examples.Length >= 3);
+        foreach (var example in examples)
+        {
+            var result = CliRunner.Run("analyze", example, "--format", "json");
+            Assert.Equal(0, result.ExitCode);
+            using var json = JsonDocument.Parse(result.Stdout);
+            SpanChecker.Check(json.RootElement, File.ReadAllText(example));
+        }
+    }
+
+    [Fact]
+    public void Jsonl_writes_one_line_per_file()
+    {
+        using var dir = new TempDir();
+        var a = dir.File("a.txt", Article);
+        var b = dir.File("b.txt", "Another text. “Quoted words here,” he said.");
+        var result = CliRunner.Run("analyze", a, b, "--format", "jsonl");
+        Assert.Equal(0, result.ExitCode);
+        var lines = result.Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal(2, lines.Length);
+        Assert.Equal("a", JsonDocument.Parse(lines[0]).RootElement.GetProperty("document").GetProperty("id").GetString());
+        Assert.Equal("b", JsonDocument.Parse(lines[1]).RootElement.GetProperty("document").GetProperty("id").GetString());
+    }
+
+    [Fact]
+    public void Json_of_several_files_is_an_array()
+    {
+        using var dir = new TempDir();
+        var result = CliRunner.Run("analyze", dir.File("a.txt", Article), dir.File("b.txt", Article), "--format", "json");
+        Assert.Equal(0, result.ExitCode);
+        Assert.Equal(2, JsonDocument.Parse(result.Stdout).RootElement.GetArrayLength());
+    }
+
+    [Fact]
+    public void Reads_standard_input()
+    {
+        var result = CliRunner.RunWithInput(Article, "analyze", "-", "--format", "jsonl");
+        Assert.Equal(0, result.ExitCode);
+        Assert.Equal("stdin", JsonDocument.Parse(result.Stdout).RootElement.GetProperty("document").GetProperty("id").GetString());
+    }
+
+    [Fact]
+    public void Text_format_shows_the_title()
+    {
+        using var dir = new TempDir();
+        var result = CliRunner.Run("analyze", dir.File("a.txt", Article));
+        Assert.Equal(0, result.ExitCode);
+        Assert.Contains("Port Strike Enters Second Week", result.Stdout);
+    }
+
+    [Fact]
+    public void Html_is_one_self_contained_page_with_encoded_text()
+    {
+        using var dir = new TempDir();
+        var result = CliRunner.Run("analyze", dir.File("a.txt", "Test <script>alert(1)</script> Headline\n\n“Go home,” he said."), "--format", "html");
+        Assert.Equal(0, result.ExitCode);
+        Assert.StartsWith("<!DOCTYPE html>", result.Stdout);
+        Assert.DoesNotContain("<script>", result.Stdout);
+        Assert.Contains("&lt;script&gt;", result.Stdout);
+        Assert.DoesNotContain("http://", result.Stdout);
+        Assert.DoesNotContain("https://", result.Stdout);
+    }
+
+    [Fact]
+    public void Out_folder_receives_one_file_per_input()
+    {
+        using var dir = new TempDir();
+        string outDir = Path.Combine(dir.Path, "out");
+        var result = CliRunner.Run("analyze", dir.File("x.txt", Article), dir.File("y.txt", Article), "--format", "html", "--out", outDir);
+        Assert.Equal(0, result.ExitCode);
+        Assert.True(File.Exists(Path.Combine(outDir, "x.html")));
+        Assert.True(File.Exists(Path.Combine(outDir, "y.html")));
+    }
+}
