@@ -1,3 +1,4 @@
+using Parley.Claims;
 using Parley.Documents;
 using Parley.Serialization;
 using Spectre.Console;
@@ -51,6 +52,26 @@ internal static class TextReport
                     Markup.Escape(Shorten(content, 220)));
             }
             console.Write(table);
+        }
+
+        if (document.Has(ClaimLayers.Claims))
+        {
+            var profile = SourcingProfile.Compute(document);
+            console.MarkupLine(
+                $"[bold]Sourcing[/]: {profile.Statements} statements: {profile.Named} named ({profile.Person} person, {profile.Organization} organization), " +
+                $"{profile.Anonymous} anonymous, {profile.Vague} vague, {profile.Unknown} unresolved; " +
+                $"{profile.ByKind.GetValueOrDefault(Parley.Statements.StatementKind.Direct)} direct, {profile.ByKind.GetValueOrDefault(Parley.Statements.StatementKind.Indirect)} indirect.");
+            console.MarkupLine(
+                $"[bold]Sentences[/]: {profile.Sentences}: {profile.ByLabel.GetValueOrDefault(ClaimLabel.Attributed)} attributed, " +
+                $"{profile.ByLabel.GetValueOrDefault(ClaimLabel.Unattributed)} unattributed, {profile.ByLabel.GetValueOrDefault(ClaimLabel.Hedged)} hedged, " +
+                $"{profile.ByLabel.GetValueOrDefault(ClaimLabel.Question)} questions, {profile.ByLabel.GetValueOrDefault(ClaimLabel.Other)} other; {profile.LoadedTerms} loaded terms.");
+            foreach (var claim in document.Get(ClaimLayers.Claims))
+            {
+                if (claim.Label is not (ClaimLabel.Unattributed or ClaimLabel.Hedged)) continue;
+                string flags = string.Join(", ", claim.Hedges.Select(h => "hedge: " + h.Span.GetText(text)).Concat(claim.Loaded.Select(l => "loaded: " + l.Span.GetText(text))));
+                console.MarkupLine($"  [grey]{Markup.Escape(Names.Of(claim.Label))}[/] {Markup.Escape(Shorten(claim.Span.GetText(text), 150))}" +
+                    (flags.Length > 0 ? $" [grey]({Markup.Escape(flags)})[/]" : ""));
+            }
         }
         writer.Flush();
     }

@@ -1,3 +1,4 @@
+using Parley.Claims;
 using Parley.Statements;
 using Parley.Text;
 
@@ -17,5 +18,6 @@ public static class ParleyPipeline
         .Use(new TokenizerStage())
         .Use(new SentenceStage())
         .Use(new QuoteStage())
-        .Use(new QuoteAttributionStage());
+        .Use(new QuoteAttributionStage())
+        .Use(new ClaimStage());
 }

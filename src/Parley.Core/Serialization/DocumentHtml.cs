@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text;
+using Parley.Claims;
 using Parley.Documents;
 
 namespace Parley.Serialization;
@@ -21,6 +22,11 @@ public static class DocumentHtml
         .cue{background:#b7e4c7;font-weight:600}
         .source{background:#a9d6f5;font-weight:600}
         .quote{border-bottom:2px dotted #c9a227}
+        .unattributed{box-shadow:inset 3px 0 0 #d1495b}
+        .hedged{box-shadow:inset 3px 0 0 #f4a259}
+        .loaded{text-decoration:underline wavy #d1495b}
+        .hedge{text-decoration:underline dashed #f4a259}
+        .profile{font:14px system-ui,sans-serif;background:#f3f3ef;padding:.5rem 1rem;border-radius:4px}
         mark{color:inherit;border-radius:2px}
         table{border-collapse:collapse;width:100%;margin-top:2rem}
         th,td{border-top:1px solid #ddd;padding:.3rem .5rem;text-align:left;vertical-align:top}
@@ -40,7 +46,17 @@ public static class DocumentHtml
         html.Append("<h1>").Append(Encode(title)).Append("</h1>\n");
         html.Append("<p class=\"meta\">").Append(Encode(document.Metadata.Source ?? "")).Append(" · ")
             .Append(document.Statements.Length).Append(" statements · ").Append(document.Quotes.Length).Append(" quotes</p>\n");
-        html.Append("<p class=\"legend\"><span class=\"source\">source</span><span class=\"cue\">cue</span><span class=\"content\">content</span><span class=\"quote\">quote</span></p>\n");
+        html.Append("<p class=\"legend\"><span class=\"source\">source</span><span class=\"cue\">cue</span><span class=\"content\">content</span><span class=\"quote\">quote</span><span class=\"unattributed\">unattributed assertion</span><span class=\"hedged\">hedged</span><span class=\"loaded\">loaded wording</span></p>\n");
+        if (document.Has(ClaimLayers.Claims))
+        {
+            var profile = SourcingProfile.Compute(document);
+            html.Append("<p class=\"profile\">Sourcing: ").Append(profile.Statements).Append(" statements — ")
+                .Append(profile.Named).Append(" named, ").Append(profile.Anonymous).Append(" anonymous, ")
+                .Append(profile.Vague).Append(" vague, ").Append(profile.Unknown).Append(" unresolved; ")
+                .Append(profile.ByLabel.GetValueOrDefault(ClaimLabel.Unattributed)).Append(" unattributed and ")
+                .Append(profile.ByLabel.GetValueOrDefault(ClaimLabel.Hedged)).Append(" hedged assertions of ")
+                .Append(profile.Sentences).Append(" sentences; ").Append(profile.LoadedTerms).Append(" loaded terms.</p>\n");
+        }
 
         var headlines = document.Headlines;
         foreach (var paragraph in document.Paragraphs)
@@ -77,6 +93,13 @@ public static class DocumentHtml
         var marks = new List<Mark>();
         foreach (var q in document.Quotes)
             if (q.IsSpeech) marks.Add(new Mark(q.Extent, "quote", ""));
+        foreach (var claim in document.Get(ClaimLayers.Claims))
+        {
+            if (claim.Label is ClaimLabel.Unattributed or ClaimLabel.Hedged)
+                marks.Add(new Mark(claim.Span, Names.Of(claim.Label), $"{Names.Of(claim.Label)} assertion (no source)"));
+            foreach (var term in claim.Hedges) marks.Add(new Mark(term.Span, "hedge", $"hedge: {term.Category}"));
+            foreach (var term in claim.Loaded) marks.Add(new Mark(term.Span, "loaded", $"loaded wording: {term.Category}"));
+        }
         foreach (var s in document.Statements)
         {
             string who = s.Speaker is { } sp ? $"{s.Id}: {sp.Name} ({Names.Of(sp.Type)})" : s.Id;
@@ -122,7 +145,10 @@ public static class DocumentHtml
         }
     }
 
-    private static int Rank(string cls) => cls switch { "source" => 0, "cue" => 1, "content" => 2, _ => 3 };
+    private static int Rank(string cls) => cls switch
+    {
+        "source" => 0, "cue" => 1, "content" => 2, "loaded" => 3, "hedge" => 4, "quote" => 5, _ => 6,
+    };
 
     private static string Encode(string value) => WebUtility.HtmlEncode(value);
 }

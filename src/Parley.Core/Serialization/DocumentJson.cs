@@ -1,6 +1,7 @@
 using System.Buffers;
 using System.Text.Encodings.Web;
 using System.Text.Json;
+using Parley.Claims;
 using Parley.Documents;
 using Parley.Statements;
 
@@ -126,6 +127,14 @@ public static class DocumentJson
         foreach (var statement in document.Statements) WriteStatement(writer, text, statement);
         writer.WriteEndArray();
 
+        if (document.Has(ClaimLayers.Claims))
+        {
+            writer.WriteStartArray("claims");
+            foreach (var claim in document.Get(ClaimLayers.Claims)) WriteClaim(writer, text, claim);
+            writer.WriteEndArray();
+            WriteProfile(writer, SourcingProfile.Compute(document));
+        }
+
         writer.WriteEndObject();
         writer.Flush();
     }
@@ -160,6 +169,61 @@ public static class DocumentJson
         }
         else writer.WriteNull("channel");
         writer.WriteNumber("confidence", Math.Round(statement.Confidence, 3));
+        writer.WriteEndObject();
+    }
+
+    private static void WriteClaim(Utf8JsonWriter writer, string text, Claim claim)
+    {
+        writer.WriteStartObject();
+        writer.WriteNumber("sentence", claim.Sentence);
+        WriteSpanFields(writer, text, claim.Span);
+        writer.WriteString("label", Names.Of(claim.Label));
+        writer.WriteStartArray("statements");
+        foreach (var id in claim.Statements) writer.WriteStringValue(id);
+        writer.WriteEndArray();
+        WriteTerms(writer, "hedges", text, claim.Hedges);
+        WriteTerms(writer, "loaded", text, claim.Loaded);
+        writer.WriteEndObject();
+    }
+
+    private static void WriteTerms(Utf8JsonWriter writer, string name, string text, IEnumerable<Term> terms)
+    {
+        writer.WriteStartArray(name);
+        foreach (var term in terms)
+        {
+            writer.WriteStartObject();
+            WriteSpanFields(writer, text, term.Span);
+            writer.WriteString("category", term.Category);
+            writer.WriteEndObject();
+        }
+        writer.WriteEndArray();
+    }
+
+    private static void WriteProfile(Utf8JsonWriter writer, SourcingProfile profile)
+    {
+        writer.WriteStartObject("profile");
+        writer.WriteNumber("statements", profile.Statements);
+        writer.WriteNumber("named", profile.Named);
+        writer.WriteNumber("anonymous", profile.Anonymous);
+        writer.WriteNumber("vague", profile.Vague);
+        writer.WriteNumber("unknown", profile.Unknown);
+        writer.WriteStartObject("bySpeakerType");
+        writer.WriteNumber(Names.Of(SpeakerType.Person), profile.Person);
+        writer.WriteNumber(Names.Of(SpeakerType.Organization), profile.Organization);
+        writer.WriteNumber(Names.Of(SpeakerType.Anonymous), profile.Anonymous);
+        writer.WriteNumber(Names.Of(SpeakerType.Vague), profile.Vague);
+        writer.WriteNumber(Names.Of(SpeakerType.Unknown), profile.Unknown);
+        writer.WriteEndObject();
+        writer.WriteStartObject("byKind");
+        foreach (var (kind, count) in profile.ByKind) writer.WriteNumber(Names.Of(kind), count);
+        writer.WriteEndObject();
+        writer.WriteNumber("sentences", profile.Sentences);
+        writer.WriteStartObject("byLabel");
+        foreach (var (label, count) in profile.ByLabel) writer.WriteNumber(Names.Of(label), count);
+        writer.WriteEndObject();
+        writer.WriteNumber("loadedTerms", profile.LoadedTerms);
+        writer.WriteNumber("namedShare", Math.Round(profile.NamedShare, 3));
+        writer.WriteNumber("unattributedShare", Math.Round(profile.UnattributedShare, 3));
         writer.WriteEndObject();
     }
 

@@ -1,3 +1,4 @@
+using Parley.Claims;
 using Parley.Statements;
 using Parley.Text;
 
@@ -59,5 +60,15 @@ public static class Names
         TokenKind.Terminal => "terminal",
         TokenKind.Punct => "punct",
         _ => "symbol",
+    };
+
+    /// <summary>Claim label name: attributed, unattributed, hedged, question, other.</summary>
+    public static string Of(ClaimLabel label) => label switch
+    {
+        ClaimLabel.Attributed => "attributed",
+        ClaimLabel.Unattributed => "unattributed",
+        ClaimLabel.Hedged => "hedged",
+        ClaimLabel.Question => "question",
+        _ => "other",
     };
 }
