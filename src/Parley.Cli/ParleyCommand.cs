@@ -11,6 +11,11 @@ public static class ParleyCommand
     {
         var root = new RootCommand("Parley: who said what, through whom, about what, and when, from news text.");
         root.Subcommands.Add(AnalyzeCommand.Create());
+        root.Subcommands.Add(TrainCommand.Create());
+        root.Subcommands.Add(BenchCommand.Create());
+        // MERGE: EvalNerCommand.Create() ("ner") must be attached to the "eval" command from EvalCommand.cs:
+        // evalCommand.Subcommands.Add(EvalNerCommand.Create()). Until then, a temporary stand-in "eval" holds it:
+        root.Subcommands.Add(new Command("eval", "Evaluate models on gold data.") { EvalNerCommand.Create() }); // MERGE: remove this line
         return root;
     }
 
