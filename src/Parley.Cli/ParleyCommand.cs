@@ -12,6 +12,9 @@ public static class ParleyCommand
         var root = new RootCommand("Parley: who said what, through whom, about what, and when, from news text.");
         root.Subcommands.Add(AnalyzeCommand.Create());
         root.Subcommands.Add(BenchCommand.Create());
+        root.Subcommands.Add(TrainCommand.Create());
+        // MERGE: EvalNerCommand.Create() ("ner") must be attached to the "eval" command from EvalCommand.cs.
+        root.Subcommands.Add(new Command("eval", "Evaluate models on gold data.") { EvalNerCommand.Create() }); // MERGE: remove this line
         return root;
     }
 

@@ -1,0 +1,44 @@
+using System.CommandLine;
+using System.Diagnostics;
+using Parley.Entities.Tagging;
+using Parley.Learning;
+
+namespace Parley.Cli.Commands;
+
+/// <summary><c>parley bench ner FILE</c>: times model loading and tagging on one thread.</summary>
+internal static class BenchNerCommand
+{
+    public static Command Create()
+    {
+        var file = new Argument<string>("file") { Description = "A CoNLL file whose tokens are tagged" };
+        var model = new Option<string?>("--model") { Description = $"Model file (default: {NerTagger.DefaultRelativePath} beside parley)" };
+        var rounds = new Option<int>("--rounds") { Description = "Timed rounds over the file (after one warm-up round)", DefaultValueFactory = _ => 3 };
+        var command = new Command("ner", "Time the entity tagger: model load, and tokens per second on one core.") { file, model, rounds };
+        command.SetAction(parse =>
+        {
+            try
+            {
+                var clock = Stopwatch.StartNew();
+                var tagger = EvalNerCommand.LoadTagger(parse.GetValue(model));
+                _ = Gazetteers.Default.Count;
+                double load = clock.Elapsed.TotalMilliseconds;
+                var texts = NerCorpus.From(ConllReader.Read(parse.GetValue(file)!)).Select(e => e.Text).ToList();
+                long tokens = texts.Sum(t => (long)t.Tokens.Length);
+                foreach (var t in texts) tagger.TagLabels(t); // warm-up: JIT, tiered compilation
+                int n = Math.Max(1, parse.GetValue(rounds));
+                clock.Restart();
+                for (int r = 0; r < n; r++) foreach (var t in texts) tagger.TagLabels(t);
+                double seconds = clock.Elapsed.TotalSeconds;
+                Console.WriteLine($"model load (with gazetteers): {load:F0} ms; {tagger.Stages} passes, {tagger.FeatureCount} features");
+                Console.WriteLine($"tagged {tokens * n} tokens in {seconds:F2} s on one thread: {tokens * n / seconds:F0} tokens/s");
+                return 0;
+            }
+            catch (Exception e) when (e is ConllFormatException or ModelFormatException)
+            {
+                Console.Error.WriteLine($"parley: {e.Message}");
+                return 2;
+            }
+        });
+        return command;
+    }
+}

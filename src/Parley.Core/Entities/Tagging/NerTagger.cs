@@ -1,0 +1,125 @@
+using System.Collections.Immutable;
+using Parley.Documents;
+using Parley.Learning;
+
+namespace Parley.Entities.Tagging;
+
+/// <summary>
+/// Parley's named-entity tagger: a two-pass averaged-perceptron sequence model over BILOU labels for
+/// PER, ORG, LOC and MISC. The second pass sees the first pass's tags of other occurrences of each word
+/// in the document. Immutable and thread-safe once loaded.
+/// </summary>
+public sealed class NerTagger
+{
+    /// <summary>The magic of an entity model file.</summary>
+    public const string Magic = "PRLYNER";
+
+    /// <summary>The model file format version.</summary>
+    public const int FormatVersion = 1;
+
+    /// <summary>The default model location, relative to the application directory.</summary>
+    public const string DefaultRelativePath = "models/ner.bin";
+
+    private static readonly Lazy<NerTagger> s_default = new(() => Load(DefaultPath));
+    private readonly SequenceModel[] _stages;
+
+    /// <summary>Creates a tagger from trained stages (one or two).</summary>
+    public NerTagger(IReadOnlyList<SequenceModel> stages, string description)
+    {
+        if (stages.Count is < 1 or > 2) throw new ArgumentException("A tagger has one or two stages.", nameof(stages));
+        _stages = stages.ToArray();
+        Description = description;
+        Features = new NerFeatures(Gazetteers.Default);
+    }
+
+    /// <summary>The span scheme (types PER, ORG, LOC, MISC).</summary>
+    public static SpanTagScheme Scheme { get; } = new(EntityTypes.ConllCodes);
+
+    /// <summary>Where <see cref="Default"/> loads from: <c>models/ner.bin</c> beside the Parley assemblies.</summary>
+    public static string DefaultPath => Path.Combine(AppContext.BaseDirectory, DefaultRelativePath);
+
+    /// <summary>The tagger loaded from <see cref="DefaultPath"/> (once, on first use).</summary>
+    /// <exception cref="ModelFormatException">The model file is missing or corrupt.</exception>
+    public static NerTagger Default => s_default.Value;
+
+    /// <summary>A description of the training run, stored in the model.</summary>
+    public string Description { get; }
+
+    /// <summary>Number of passes.</summary>
+    public int Stages => _stages.Length;
+
+    /// <summary>Total number of weighted features over all passes.</summary>
+    public int FeatureCount => _stages.Sum(s => s.Features.Count);
+
+    internal NerFeatures Features { get; }
+
+    internal IReadOnlyList<SequenceModel> Models => _stages;
+
+    /// <summary>Tags a document's tokens, sentence by sentence; returns entity mentions with character offsets.</summary>
+    /// <remarks>Needs the token and sentence layers; without sentences the whole document counts as one.</remarks>
+    public ImmutableArray<EntityMention> Tag(Document document)
+    {
+        var text = NerText.FromDocument(document);
+        var labels = TagLabels(text);
+        var mentions = ImmutableArray.CreateBuilder<EntityMention>();
+        foreach (var (start, end) in text.Sentences)
+            foreach (var s in SpanTagScheme.DecodeSpans(labels.AsSpan(start, end - start)))
+            {
+                int first = start + s.Start, last = start + s.End - 1;
+                var span = new TextSpan(text.Tokens[first].Start, text.Tokens[last].End);
+                mentions.Add(new EntityMention(span, (EntityType)s.Type, first, s.End - s.Start));
+            }
+        return mentions.ToImmutable();
+    }
+
+    /// <summary>BILOU label indexes (see <see cref="Scheme"/>) for every token of <paramref name="text"/>.</summary>
+    public int[] TagLabels(NerText text) => TagLabels(text, _stages.Length);
+
+    /// <summary>Labels from the first <paramref name="stages"/> passes only.</summary>
+    internal int[] TagLabels(NerText text, int stages)
+    {
+        int[]? previous = null;
+        int[] labels = new int[text.Tokens.Length];
+        var buffer = new FeatureSequence();
+        for (int k = 0; k < stages; k++)
+        {
+            var context = Features.Analyze(text, previous);
+            labels = new int[text.Tokens.Length];
+            for (int s = 0; s < text.Sentences.Length; s++)
+            {
+                var (start, end) = text.Sentences[s];
+                if (end == start) continue;
+                Features.Extract(text, context, s, buffer);
+                _stages[k].Decode(buffer, labels.AsSpan(start, end - start));
+            }
+            previous = labels;
+        }
+        return labels;
+    }
+
+    /// <summary>Saves the tagger.</summary>
+    public void Save(string path) => ModelFile.Write(path, Magic, FormatVersion, w =>
+    {
+        w.Write(NerFeatures.Version);
+        w.Write(Description);
+        w.Write(_stages.Length);
+        foreach (var stage in _stages) stage.WriteTo(w);
+    });
+
+    /// <summary>Loads a tagger.</summary>
+    /// <exception cref="ModelFormatException">The file is missing, corrupt, of another version, or made with another feature set.</exception>
+    public static NerTagger Load(string path) => ModelFile.Read(path, Magic, FormatVersion, r =>
+    {
+        string features = r.ReadString();
+        if (features != NerFeatures.Version)
+            throw new ModelFormatException($"'{path}' was trained with feature set '{features}'; this build extracts '{NerFeatures.Version}'. Retrain the model (parley train ner).");
+        string description = r.ReadString();
+        int count = r.ReadInt32();
+        if (count is < 1 or > 2) throw new InvalidDataException($"implausible stage count {count}");
+        var stages = new SequenceModel[count];
+        for (int i = 0; i < count; i++) stages[i] = SequenceModel.ReadFrom(r);
+        if (stages.Any(s => s.Labels.Count != Scheme.Labels.Count))
+            throw new ModelFormatException($"'{path}' has labels that do not match the entity scheme.");
+        return new NerTagger(stages, description);
+    });
+}

@@ -1,0 +1,45 @@
+namespace Parley.Learning;
+
+/// <summary>
+/// The features of one sequence (a sentence): for each position, a run of 64-bit feature hashes.
+/// A buffer is reused from sentence to sentence, so extraction allocates only when it grows.
+/// </summary>
+public sealed class FeatureSequence
+{
+    private ulong[] _features = new ulong[256];
+    private int[] _ends = new int[32];
+
+    /// <summary>Number of positions.</summary>
+    public int Length { get; private set; }
+
+    /// <summary>Total number of features over all positions.</summary>
+    public int FeatureCount { get; private set; }
+
+    /// <summary>Empties the buffer.</summary>
+    public void Clear()
+    {
+        Length = 0;
+        FeatureCount = 0;
+    }
+
+    /// <summary>Adds a feature hash to the current (last opened) position.</summary>
+    public void Add(ulong hash)
+    {
+        if (FeatureCount == _features.Length) Array.Resize(ref _features, _features.Length * 2);
+        _features[FeatureCount++] = FeatureHash.Finish(hash);
+    }
+
+    /// <summary>Closes the current position: the features added since the previous call belong to it.</summary>
+    public void EndPosition()
+    {
+        if (Length == _ends.Length) Array.Resize(ref _ends, _ends.Length * 2);
+        _ends[Length++] = FeatureCount;
+    }
+
+    /// <summary>The feature hashes of <paramref name="position"/>.</summary>
+    public ReadOnlySpan<ulong> At(int position)
+    {
+        int start = position == 0 ? 0 : _ends[position - 1];
+        return _features.AsSpan(start, _ends[position] - start);
+    }
+}

@@ -1,0 +1,213 @@
+using System.Buffers;
+using System.Numerics;
+using System.Runtime.InteropServices;
+
+namespace Parley.Learning;
+
+/// <summary>
+/// A trained linear-chain sequence labeller: per-position feature weights for each label, first-order
+/// label transitions, and Viterbi decoding restricted to legal transitions. Immutable and thread-safe;
+/// decoding allocates only pooled scratch memory.
+/// </summary>
+public sealed class SequenceModel
+{
+    /// <summary>The magic of a stand-alone sequence model file.</summary>
+    public const string Magic = "PRLYSEQ";
+
+    /// <summary>The file format version this build reads and writes.</summary>
+    public const int FormatVersion = 1;
+
+    private const float Forbidden = -1e30f;
+    private readonly float[] _weights;      // row-major: feature row × label
+    private readonly float[] _transitions;  // (L + 1) × L, row L = start; forbidden pairs hold Forbidden
+    private readonly float[] _end;          // per label: 0 or Forbidden
+
+    /// <summary>Creates a model from its parts (used by the trainer and the reader).</summary>
+    public SequenceModel(IReadOnlyList<string> labels, FeatureTable features, float[] weights, float[] transitions, bool[] allowedTransitions, bool[] allowedEnd, string metadata)
+    {
+        int n = labels.Count;
+        if (weights.Length != features.Count * n) throw new ArgumentException("Weights do not match features × labels.", nameof(weights));
+        if (transitions.Length != (n + 1) * n || allowedTransitions.Length != (n + 1) * n || allowedEnd.Length != n)
+            throw new ArgumentException("Transition tables do not match the label count.", nameof(transitions));
+        Labels = labels.ToArray();
+        Features = features;
+        _weights = weights;
+        AllowedTransitions = allowedTransitions;
+        AllowedEnd = allowedEnd;
+        _transitions = new float[transitions.Length];
+        for (int i = 0; i < transitions.Length; i++) _transitions[i] = allowedTransitions[i] ? transitions[i] : Forbidden;
+        _end = allowedEnd.Select(a => a ? 0f : Forbidden).ToArray();
+        Metadata = metadata;
+    }
+
+    /// <summary>The labels, by index.</summary>
+    public IReadOnlyList<string> Labels { get; }
+
+    /// <summary>The feature vocabulary.</summary>
+    public FeatureTable Features { get; }
+
+    /// <summary>Free text the task stores with the model (its feature set and version, its training run).</summary>
+    public string Metadata { get; }
+
+    /// <summary>Which label may follow which; row L is the sequence start.</summary>
+    public bool[] AllowedTransitions { get; }
+
+    /// <summary>Which labels may end a sequence.</summary>
+    public bool[] AllowedEnd { get; }
+
+    /// <summary>The weight vector of feature row <paramref name="row"/>.</summary>
+    public ReadOnlySpan<float> WeightsOf(int row) => _weights.AsSpan(row * Labels.Count, Labels.Count);
+
+    /// <summary>The transition score from <paramref name="previous"/> (or <see cref="Labels"/>.Count for the start) to <paramref name="next"/>.</summary>
+    public float Transition(int previous, int next) => _transitions[previous * Labels.Count + next];
+
+    /// <summary>Labels <paramref name="sequence"/> with the best-scoring legal label sequence; returns its score.</summary>
+    public float Decode(FeatureSequence sequence, Span<int> labels)
+    {
+        int length = sequence.Length;
+        if (labels.Length < length) throw new ArgumentException("Label buffer is shorter than the sequence.", nameof(labels));
+        if (length == 0) return 0;
+        int n = Labels.Count;
+        float[] emissions = ArrayPool<float>.Shared.Rent(length * n);
+        try
+        {
+            for (int i = 0; i < length; i++) Emissions(sequence.At(i), emissions.AsSpan(i * n, n));
+            return Viterbi(emissions, length, labels);
+        }
+        finally
+        {
+            ArrayPool<float>.Shared.Return(emissions);
+        }
+    }
+
+    /// <summary>Adds the weight rows of the known features in <paramref name="features"/> into <paramref name="scores"/>.</summary>
+    internal void Emissions(ReadOnlySpan<ulong> features, Span<float> scores)
+    {
+        scores.Clear();
+        int n = Labels.Count;
+        foreach (ulong f in features)
+        {
+            int row = Features.Find(f);
+            if (row >= 0) AddRow(_weights.AsSpan(row * n, n), scores);
+        }
+    }
+
+    internal static void AddRow(ReadOnlySpan<float> row, Span<float> scores)
+    {
+        int i = 0;
+        if (Vector.IsHardwareAccelerated)
+        {
+            int width = Vector<float>.Count;
+            var src = MemoryMarshal.Cast<float, Vector<float>>(row);
+            var dst = MemoryMarshal.Cast<float, Vector<float>>(scores);
+            for (int v = 0; v < src.Length && v < dst.Length; v++) dst[v] += src[v];
+            i = Math.Min(src.Length, dst.Length) * width;
+        }
+        for (; i < row.Length; i++) scores[i] += row[i];
+    }
+
+    /// <summary>Viterbi over precomputed emission scores (position × label).</summary>
+    internal float Viterbi(float[] emissions, int length, Span<int> labels) =>
+        Viterbi(emissions, length, Labels.Count, _transitions, _end, labels);
+
+    internal static float Viterbi(float[] emissions, int length, int n, float[] transitions, float[] end, Span<int> labels)
+    {
+        float[] score = ArrayPool<float>.Shared.Rent(length * n);
+        int[] back = ArrayPool<int>.Shared.Rent(length * n);
+        try
+        {
+            for (int y = 0; y < n; y++) score[y] = emissions[y] + transitions[n * n + y];
+            for (int i = 1; i < length; i++)
+            {
+                int prevBase = (i - 1) * n, curBase = i * n;
+                for (int y = 0; y < n; y++)
+                {
+                    float best = float.NegativeInfinity;
+                    int arg = 0;
+                    for (int p = 0; p < n; p++)
+                    {
+                        float s = score[prevBase + p] + transitions[p * n + y];
+                        if (s > best) { best = s; arg = p; }
+                    }
+                    score[curBase + y] = best + emissions[curBase + y];
+                    back[curBase + y] = arg;
+                }
+            }
+            int lastBase = (length - 1) * n;
+            float bestEnd = float.NegativeInfinity;
+            int label = 0;
+            for (int y = 0; y < n; y++)
+            {
+                float s = score[lastBase + y] + end[y];
+                if (s > bestEnd) { bestEnd = s; label = y; }
+            }
+            for (int i = length - 1; i >= 0; i--)
+            {
+                labels[i] = label;
+                label = back[i * n + label];
+            }
+            return bestEnd;
+        }
+        finally
+        {
+            ArrayPool<float>.Shared.Return(score);
+            ArrayPool<int>.Shared.Return(back);
+        }
+    }
+
+    /// <summary>Saves the model as a stand-alone file.</summary>
+    public void Save(string path) => ModelFile.Write(path, Magic, FormatVersion, WriteTo);
+
+    /// <summary>Loads a stand-alone model file.</summary>
+    /// <exception cref="ModelFormatException">The file is missing, corrupt or of another version.</exception>
+    public static SequenceModel Load(string path) => ModelFile.Read(path, Magic, FormatVersion, ReadFrom);
+
+    /// <summary>
+    /// Writes the model body: labels, metadata, feature keys, weights as IEEE half floats (scaled so the
+    /// largest is 1024: a perceptron's decisions do not change under a common scale), transitions and constraints.
+    /// </summary>
+    public void WriteTo(BinaryWriter writer)
+    {
+        int n = Labels.Count;
+        writer.Write(n);
+        foreach (string label in Labels) writer.Write(label);
+        writer.Write(Metadata);
+        float max = 1e-6f;
+        foreach (float w in _weights) max = Math.Max(max, Math.Abs(w));
+        for (int i = 0; i < _transitions.Length; i++) if (AllowedTransitions[i]) max = Math.Max(max, Math.Abs(_transitions[i]));
+        float scale = 1024f / max;
+        writer.Write(Features.Count);
+        foreach (ulong key in Features.Keys) writer.Write(key);
+        var halves = new Half[_weights.Length];
+        for (int i = 0; i < halves.Length; i++) halves[i] = (Half)(_weights[i] * scale);
+        writer.Write(MemoryMarshal.AsBytes(halves.AsSpan()));
+        for (int i = 0; i < _transitions.Length; i++) writer.Write(AllowedTransitions[i] ? _transitions[i] * scale : 0f);
+        foreach (bool a in AllowedTransitions) writer.Write(a);
+        foreach (bool a in AllowedEnd) writer.Write(a);
+    }
+
+    /// <summary>Reads a model body written by <see cref="WriteTo"/>.</summary>
+    public static SequenceModel ReadFrom(BinaryReader reader)
+    {
+        int n = reader.ReadInt32();
+        if (n is <= 0 or > 4096) throw new InvalidDataException($"implausible label count {n}");
+        var labels = new string[n];
+        for (int i = 0; i < n; i++) labels[i] = reader.ReadString();
+        string metadata = reader.ReadString();
+        int count = reader.ReadInt32();
+        if (count < 0 || (long)count * n * 2 > reader.BaseStream.Length) throw new InvalidDataException($"implausible feature count {count}");
+        var keys = new ulong[count];
+        reader.Read(MemoryMarshal.AsBytes(keys.AsSpan()));
+        var halves = new Half[count * n];
+        if (reader.Read(MemoryMarshal.AsBytes(halves.AsSpan())) != halves.Length * 2) throw new EndOfStreamException("weights are cut short");
+        var weights = new float[halves.Length];
+        for (int i = 0; i < weights.Length; i++) weights[i] = (float)halves[i];
+        var transitions = new float[(n + 1) * n];
+        for (int i = 0; i < transitions.Length; i++) transitions[i] = reader.ReadSingle();
+        var allowed = new bool[(n + 1) * n];
+        for (int i = 0; i < allowed.Length; i++) allowed[i] = reader.ReadBoolean();
+        var end = new bool[n];
+        for (int i = 0; i < n; i++) end[i] = reader.ReadBoolean();
+        return new SequenceModel(labels, new FeatureTable(keys), weights, transitions, allowed, end, metadata);
+    }
+}
