@@ -1,0 +1,637 @@
+using System.Collections.Immutable;
+using Parley.Documents;
+using Parley.Pipeline;
+using Parley.Text;
+
+namespace Parley.Entities.Resolution;
+
+/// <summary>
+/// Finds every mention of the document's people, organisations and places — names from the entity
+/// tagger, pronouns and nominals ("the ministry", "a ministry spokesperson") — with the roles stated
+/// beside them (titles before a name, appositions after it), and groups them into entities:
+/// full name and surname, spelling and transliteration variants (<see cref="NameVariants"/>), acronyms,
+/// pronouns to the most salient compatible antecedent, definite nominals to the last entity whose
+/// name or role has the same head noun. Demonyms ("Ukrainian") point to their country.
+/// </summary>
+public sealed class CoreferenceStage : PipelineStage
+{
+    /// <summary>How many sentences back a pronoun looks for its antecedent.</summary>
+    private const int PronounWindow = 3;
+
+    /// <summary>Organisation nouns general enough to refer to any company or body ("the company").</summary>
+    private static readonly HashSet<string> GenericOrgHeads = new(StringComparer.Ordinal)
+    {
+        "company", "firm", "corporation", "group", "organization", "organisation",
+    };
+
+    /// <summary>Words after which "it" is the subject of a statement or an action ("it said", "it has").</summary>
+    private static readonly HashSet<string> SubjectVerbs = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "said", "says", "added", "stated", "announced", "denied", "confirmed", "claimed", "warned", "argued", "insisted",
+        "has", "had", "have", "is", "was", "will", "would", "could", "can", "may", "might", "plans", "planned", "wants",
+        "also", "did", "does", "expects", "expected", "hopes", "blamed", "cited", "reported", "noted", "called", "urged",
+    };
+
+    /// <summary>Creates the stage.</summary>
+    public CoreferenceStage() : base("coreference", [Layers.Tokens, Layers.Sentences, EntityLayers.Entities],
+        [CoreferenceLayers.Mentions, CoreferenceLayers.Entities]) { }
+
+    /// <inheritdoc />
+    public override void Process(Document document, CancellationToken cancellationToken)
+    {
+        var resolver = new Resolver(document, EntityLexicons.Default);
+        resolver.Run();
+        document.Set(CoreferenceLayers.Mentions, resolver.Mentions);
+        document.Set(CoreferenceLayers.Entities, resolver.Entities);
+    }
+
+    /// <summary>The per-document state of one resolution run.</summary>
+    private sealed class Resolver(Document document, EntityLexicons lexicons)
+    {
+        private readonly string _text = document.Text;
+        private readonly ImmutableArray<Token> _tokens = document.Tokens;
+        private readonly List<Draft> _mentions = new();
+        private readonly List<Cluster> _clusters = new();
+        private readonly Dictionary<string, int> _countryClusters = new(StringComparer.Ordinal);
+
+        public ImmutableArray<Mention> Mentions { get; private set; }
+
+        public ImmutableArray<ResolvedEntity> Entities { get; private set; }
+
+        /// <summary>A mention being built.</summary>
+        private sealed class Draft
+        {
+            public TextSpan Span;
+            public int FirstToken, TokenCount, Sentence;
+            public MentionKind Kind;
+            public EntityType Type;
+            public TextSpan? Role;
+            public int Cluster = -1;
+            public Gender Gender;
+            public string? Country;     // set for demonyms
+            public string? HeadNoun;    // for nominals
+            public bool Definite;       // for nominals
+            public string? Modifier;    // org-head modifier of an indefinite person nominal ("ministry")
+        }
+
+        /// <summary>An entity being built.</summary>
+        private sealed class Cluster
+        {
+            public EntityType Type;
+            public readonly List<int> Mentions = new();
+            public bool IsNamed, IsOutlet;
+            public int MaleVotes, FemaleVotes;
+            public string? Affiliation;
+            public int LastMention;
+        }
+
+        public void Run()
+        {
+            var sentences = document.Sentences;
+            var names = document.Get(EntityLayers.Entities);
+            int n = 0;
+            var roleTokens = new HashSet<int>();
+            for (int s = 0; s < sentences.Length; s++)
+            {
+                var sentence = sentences[s];
+                for (int t = sentence.FirstToken; t < sentence.EndToken; t++)
+                {
+                    while (n < names.Length && names[n].FirstToken < t) n++;
+                    if (n < names.Length && names[n].FirstToken == t)
+                    {
+                        var name = names[n];
+                        AddName(name, s, sentence, roleTokens);
+                        t = name.FirstToken + name.TokenCount - 1;
+                        continue;
+                    }
+                    if (roleTokens.Contains(t)) continue;
+                    if (TryPronoun(t, s)) continue;
+                    int consumed = TryNominal(t, s, sentence, names, n);
+                    if (consumed > 0) t += consumed - 1;
+                }
+            }
+            foreach (var index in Enumerable.Range(0, _mentions.Count)) Resolve(index);
+            Build();
+        }
+
+        private ReadOnlySpan<char> Word(int t) => _text.AsSpan(_tokens[t].Start, _tokens[t].Length);
+
+        private bool IsWord(int t) => _tokens[t].Kind == TokenKind.Word;
+
+        private bool IsCapitalized(int t) => IsWord(t) && char.IsUpper(_text[_tokens[t].Start]);
+
+        private static bool IsDeterminer(ReadOnlySpan<char> w) =>
+            w.Equals("the", StringComparison.OrdinalIgnoreCase) || w.Equals("a", StringComparison.OrdinalIgnoreCase)
+            || w.Equals("an", StringComparison.OrdinalIgnoreCase) || w.Equals("this", StringComparison.OrdinalIgnoreCase)
+            || w.Equals("that", StringComparison.OrdinalIgnoreCase);
+
+        // ---- mention detection ----
+
+        private void AddName(EntityMention name, int sentenceIndex, Sentence sentence, HashSet<int> roleTokens)
+        {
+            int first = name.FirstToken, end = name.FirstToken + name.TokenCount;
+            TextSpan? role = null;
+            var gender = Gender.Unknown;
+
+            // Titles the tagger kept inside the name ("President Zelensky") become the role.
+            int nameStart = first;
+            while (nameStart < end - 1 && (lexicons.IsRoleNoun(Word(nameStart)) || lexicons.IsRoleModifier(Word(nameStart)))) nameStart++;
+            if (nameStart > first && name.Type == EntityType.Person)
+            {
+                role = new TextSpan(_tokens[first].Start, _tokens[nameStart - 1].End);
+                for (int k = first; k < nameStart; k++) gender = Merge(gender, EntityLexicons.GenderOfTitle(Word(k)));
+            }
+            else nameStart = first;
+
+            if (name.Type is EntityType.Person or EntityType.Organization)
+            {
+                var before = name.Type == EntityType.Person ? TitleBefore(nameStart == first ? first : first, sentence, ref gender) : null;
+                var after = ApposedRole(end, sentence, roleTokens);
+                var reverse = before is null && after is null ? ReverseApposition(first, sentence, roleTokens) : null;
+                role ??= before ?? after ?? reverse;
+            }
+
+            var draft = new Draft
+            {
+                Span = new TextSpan(_tokens[nameStart].Start, _tokens[end - 1].End),
+                FirstToken = nameStart,
+                TokenCount = end - nameStart,
+                Sentence = sentenceIndex,
+                Kind = MentionKind.Name,
+                Type = name.Type,
+                Role = role,
+            };
+            if (name.Type == EntityType.Person)
+            {
+                gender = Merge(gender, lexicons.GenderOfFirstName(Word(nameStart)));
+                if (role is { } r) gender = Merge(gender, GenderOfRole(r));
+                draft.Gender = gender;
+            }
+            if (name.Type == EntityType.Misc && name.TokenCount == 1 && lexicons.CountryOfDemonym(Word(first)) is { } country)
+            {
+                draft.Type = EntityType.Location;
+                draft.Country = country;
+            }
+            _mentions.Add(draft);
+        }
+
+        private Gender GenderOfRole(TextSpan role)
+        {
+            var g = Gender.Unknown;
+            for (int t = document.TokenIndexAt(role.Start); t < _tokens.Length && _tokens[t].End <= role.End; t++)
+                g = Merge(g, EntityLexicons.GenderOfTitle(Word(t)));
+            return g;
+        }
+
+        private static Gender Merge(Gender a, Gender b) => a == Gender.Unknown ? b : a;
+
+        /// <summary>"Ukrainian President", "Kremlin spokesman", "Secretary of State", "Mr." right before a name.</summary>
+        private TextSpan? TitleBefore(int nameFirst, Sentence sentence, ref Gender gender)
+        {
+            int left = nameFirst;
+            bool sawRole = false;
+            int committed = nameFirst;
+            for (int t = nameFirst - 1; t >= sentence.FirstToken && nameFirst - t <= 6; t--)
+            {
+                if (!IsWord(t)) break;
+                var w = Word(t);
+                if (IsDeterminer(w)) break;
+                if (lexicons.IsRoleNoun(w))
+                {
+                    sawRole = true;
+                    left = t;
+                    committed = t;
+                    gender = Merge(gender, EntityLexicons.GenderOfTitle(w));
+                    continue;
+                }
+                bool titleWord = IsCapitalized(t) || lexicons.IsRoleModifier(w) || lexicons.CountryOfDemonym(w) is not null
+                    || w.Equals("of", StringComparison.Ordinal);
+                if (!titleWord) break;
+                left = t;
+                if (sawRole) committed = t;
+            }
+            if (!sawRole || committed >= nameFirst) return null;
+            while (committed < nameFirst && Word(committed).Equals("of", StringComparison.Ordinal)) committed++;
+            return new TextSpan(_tokens[committed].Start, _tokens[nameFirst - 1].End);
+        }
+
+        /// <summary>", the head of the Crimean peninsula," after a name.</summary>
+        private TextSpan? ApposedRole(int afterName, Sentence sentence, HashSet<int> roleTokens)
+        {
+            int t = afterName;
+            if (t >= sentence.EndToken || _text[_tokens[t].Start] != ',') return null;
+            t++;
+            if (t < sentence.EndToken && _tokens[t].Kind == TokenKind.Number)
+            {
+                // ", 54, a former soldier": skip an age.
+                if (t + 1 < sentence.EndToken && _text[_tokens[t + 1].Start] == ',') t += 2;
+                else return null;
+            }
+            int start = t, roleAt = -1;
+            for (; t < sentence.EndToken && t - start < 14; t++)
+            {
+                var token = _tokens[t];
+                if (token.Kind is TokenKind.Terminal or TokenKind.Quote) break;
+                if (token.Kind == TokenKind.Punct && _text[token.Start] is ',' or ';' or ')' or '(' or '\u2014' or '\u2013' or ':') break;
+                if (!IsWord(t) && token.Kind != TokenKind.Number && !(token.Kind == TokenKind.Punct && _text[token.Start] is '-' or '\'' or '\u2019')) break;
+                if (roleAt < 0 && t - start < 5 && IsWord(t) && lexicons.IsRoleNoun(Word(t))) roleAt = t;
+                if (roleAt < 0 && t - start >= 5) return null;
+            }
+            if (roleAt < 0 || t == start) return null;
+            // The apposition must open like a noun phrase: a determiner, a modifier or the role noun itself.
+            var opening = Word(start);
+            if (!(IsDeterminer(opening) || lexicons.IsRoleModifier(opening) || lexicons.IsRoleNoun(opening) || IsCapitalized(start)
+                  || opening.Equals("his", StringComparison.OrdinalIgnoreCase) || opening.Equals("her", StringComparison.OrdinalIgnoreCase)))
+                return null;
+            for (int k = start; k < t; k++) roleTokens.Add(k);
+            return new TextSpan(_tokens[start].Start, _tokens[t - 1].End);
+        }
+
+        /// <summary>"The head of the Crimean peninsula, Sergei Aksyonov, …" at the start of a sentence.</summary>
+        private TextSpan? ReverseApposition(int nameFirst, Sentence sentence, HashSet<int> roleTokens)
+        {
+            int comma = nameFirst - 1;
+            if (comma <= sentence.FirstToken || _text[_tokens[comma].Start] != ',') return null;
+            int start = sentence.FirstToken;
+            if (comma - start > 10 || !IsDeterminer(Word(start))) return null;
+            bool role = false;
+            for (int t = start; t < comma; t++)
+            {
+                if (!IsWord(t)) return null;
+                role |= lexicons.IsRoleNoun(Word(t));
+            }
+            if (!role) return null;
+            for (int k = start; k < comma; k++) roleTokens.Add(k);
+            return new TextSpan(_tokens[start].Start, _tokens[comma - 1].End);
+        }
+
+        private bool TryPronoun(int t, int sentenceIndex)
+        {
+            if (!IsWord(t)) return false;
+            var w = Word(t);
+            EntityType type;
+            Gender gender = Gender.Unknown;
+            if (Is(w, "he") || Is(w, "him") || Is(w, "his") || Is(w, "himself")) { type = EntityType.Person; gender = Gender.Male; }
+            else if (Is(w, "she") || Is(w, "her") || Is(w, "hers") || Is(w, "herself")) { type = EntityType.Person; gender = Gender.Female; }
+            else if (Is(w, "its") || Is(w, "itself") || Is(w, "it") && t + 1 < _tokens.Length && IsWord(t + 1) && SubjectVerbs.Contains(Word(t + 1).ToString()))
+                type = EntityType.Organization;
+            else if (Is(w, "it")) type = EntityType.Misc; // "it was raining", "withdrew it": not an organisation
+            else if (Is(w, "they") || Is(w, "them") || Is(w, "their") || Is(w, "themselves")) type = EntityType.Misc;
+            else return false;
+            _mentions.Add(new Draft
+            {
+                Span = _tokens[t].Span, FirstToken = t, TokenCount = 1, Sentence = sentenceIndex,
+                Kind = MentionKind.Pronoun, Type = type, Gender = gender,
+            });
+            return true;
+        }
+
+        private static bool Is(ReadOnlySpan<char> w, string pronoun) => w.Equals(pronoun, StringComparison.OrdinalIgnoreCase);
+
+        /// <summary>
+        /// "the ministry", "the Crimean leader", "a ministry spokesperson": a determiner, up to three
+        /// modifiers, and a singular role or organisation head noun not followed by a name.
+        /// Returns the number of tokens consumed, 0 when there is no nominal here.
+        /// </summary>
+        private int TryNominal(int t, int sentenceIndex, Sentence sentence, ImmutableArray<EntityMention> names, int nextName)
+        {
+            if (!IsWord(t) || !IsDeterminer(Word(t))) return 0;
+            bool definite = !(Is(Word(t), "a") || Is(Word(t), "an"));
+            int head = -1;
+            string? modifier = null;
+            for (int k = t + 1; k < sentence.EndToken && k - t <= 4; k++)
+            {
+                if (!IsWord(k)) break;
+                if (nextName < names.Length && names[nextName].FirstToken == k && names[nextName].Type != EntityType.Misc) break;
+                var w = Word(k);
+                if (lexicons.IsRoleNoun(w) && !IsPlural(w)) head = k;
+                else if (lexicons.IsOrgHead(w) && !w.EndsWith("s")) { head = k; modifier = w.ToString(); }
+                else if (head >= 0) break;
+                else if (!(char.IsLower(w[0]) || IsCapitalized(k))) break;
+                if (IsDeterminer(w)) break;
+            }
+            if (head < 0) return 0;
+            // "the president Volodymyr Zelensky": a title before a name, not a mention of its own.
+            if (head + 1 < sentence.EndToken && IsCapitalized(head + 1) && nextName < names.Length && names[nextName].FirstToken == head + 1) return 0;
+            // "the ministry's" and "the ministry of" keep their head; "of"-phrases stay outside the mention.
+            var headWord = Word(head);
+            bool person = lexicons.IsRoleNoun(headWord);
+            _mentions.Add(new Draft
+            {
+                Span = new TextSpan(_tokens[t].Start, _tokens[head].End),
+                FirstToken = t,
+                TokenCount = head - t + 1,
+                Sentence = sentenceIndex,
+                Kind = MentionKind.Nominal,
+                Type = person ? EntityType.Person : EntityType.Organization,
+                Gender = person ? EntityLexicons.GenderOfTitle(headWord) : Gender.Unknown,
+                HeadNoun = headWord.ToString().ToLowerInvariant(),
+                Definite = definite,
+                Modifier = person ? modifier : null,
+            });
+            return head - t + 1;
+        }
+
+        private bool IsPlural(ReadOnlySpan<char> w) =>
+            w.EndsWith("men", StringComparison.OrdinalIgnoreCase)
+            || w.Length > 3 && (w[^1] == 's' && !w.EndsWith("ss") && lexicons.IsRoleNoun(w[..^1])
+                || w.EndsWith("es") && lexicons.IsRoleNoun(w[..^2]));
+
+        // ---- resolution ----
+
+        private void Resolve(int index)
+        {
+            var m = _mentions[index];
+            int cluster = m.Kind switch
+            {
+                MentionKind.Name => m.Country is not null ? CountryCluster(m.Country) : FindNamed(m),
+                MentionKind.Pronoun => FindPronounAntecedent(index),
+                _ => FindNominalAntecedent(index),
+            };
+            if (cluster < 0 && m.Kind == MentionKind.Pronoun) return; // unresolved pronoun: no entity
+            if (cluster < 0)
+            {
+                cluster = _clusters.Count;
+                _clusters.Add(new Cluster { Type = m.Type });
+                if (m.Kind == MentionKind.Nominal && !m.Definite && m.Modifier is { } mod)
+                    _clusters[cluster].Affiliation = AffiliationOf(mod, index);
+            }
+            Attach(index, cluster);
+        }
+
+        private void Attach(int index, int cluster)
+        {
+            var m = _mentions[index];
+            var c = _clusters[cluster];
+            m.Cluster = cluster;
+            c.Mentions.Add(index);
+            c.LastMention = index;
+            if (m.Kind == MentionKind.Name)
+            {
+                c.IsNamed = true;
+                if (lexicons.IsOutlet(m.Span.GetText(_text))) c.IsOutlet = true;
+            }
+            if (m.Gender == Gender.Male) c.MaleVotes++;
+            else if (m.Gender == Gender.Female) c.FemaleVotes++;
+        }
+
+        private int CountryCluster(string country)
+        {
+            if (_countryClusters.TryGetValue(country, out int existing)) return existing;
+            // A country already named in the text ("Ukraine") is the same entity as its demonym.
+            for (int c = 0; c < _clusters.Count; c++)
+            {
+                if (_clusters[c].Type != EntityType.Location) continue;
+                foreach (int mi in _clusters[c].Mentions)
+                    if (_mentions[mi].Kind == MentionKind.Name && _mentions[mi].Country is null
+                        && NameVariants.AreVariants(_mentions[mi].Span.AsSpan(_text), country))
+                        return _countryClusters[country] = c;
+            }
+            _clusters.Add(new Cluster { Type = EntityType.Location, IsNamed = true });
+            return _countryClusters[country] = _clusters.Count - 1;
+        }
+
+        /// <summary>The entity a name mention belongs to, or -1 for a new one.</summary>
+        private int FindNamed(Draft m)
+        {
+            int best = -1;
+            for (int c = 0; c < _clusters.Count; c++)
+            {
+                var cluster = _clusters[c];
+                if (!cluster.IsNamed) continue;
+                if (!TypesCompatible(cluster.Type, m.Type)) continue;
+                bool match = false;
+                foreach (int mi in cluster.Mentions)
+                {
+                    var other = _mentions[mi];
+                    if (other.Kind != MentionKind.Name) continue;
+                    if (SameName(m, other, m.Type == EntityType.Person && cluster.Type == EntityType.Person)) { match = true; break; }
+                }
+                if (!match) continue;
+                // Several people share a surname (two Clintons): the most recently mentioned wins.
+                if (best < 0 || _clusters[c].LastMention > _clusters[best].LastMention) best = c;
+            }
+            if (best >= 0 && m.Country is null && m.Type == EntityType.Person && _clusters[best].Type != EntityType.Person)
+                return best;
+            return best;
+        }
+
+        private static bool TypesCompatible(EntityType a, EntityType b) =>
+            a == b || a is EntityType.Organization or EntityType.Location && b is EntityType.Organization or EntityType.Location;
+
+        /// <summary>True when two name mentions name the same entity.</summary>
+        private bool SameName(Draft a, Draft b, bool persons)
+        {
+            var ta = NameTokens(a);
+            var tb = NameTokens(b);
+            if (ta.Count == 0 || tb.Count == 0) return false;
+            if (ta.Count == tb.Count && Enumerable.Range(0, ta.Count).All(i => NameVariants.AreVariants(ta[i], tb[i]))) return true;
+            if (persons)
+            {
+                // Surname alone, or first name + surname against a longer form: the last tokens must agree,
+                // and first names (when both have one) must agree too.
+                if (!NameVariants.AreVariants(ta[^1], tb[^1])) return false;
+                if (ta.Count == 1 || tb.Count == 1) return true;
+                // "Robert Mills" against "J. Robert Mills": the shorter form's first name may be a middle name.
+                var (shorter, longer) = ta.Count <= tb.Count ? (ta, tb) : (tb, ta);
+                for (int k = 0; k < longer.Count - 1; k++)
+                    if (FirstNamesAgree(shorter[0], longer[k])) return true;
+                return false;
+            }
+            // Organisations: acronym ("FBI") or a shorter form that ends the longer one ("Foreign Ministry").
+            var (shortName, longName) = ta.Count <= tb.Count ? (ta, tb) : (tb, ta);
+            if (shortName.Count == 1 && IsAcronymOf(shortName[0], longName)) return true;
+            if (shortName.Count >= 2 && shortName.Count < longName.Count)
+            {
+                int offset = longName.Count - shortName.Count;
+                return Enumerable.Range(0, shortName.Count).All(i => NameVariants.AreVariants(shortName[i], longName[offset + i]));
+            }
+            return false;
+        }
+
+        private static bool FirstNamesAgree(string a, string b)
+        {
+            if (NameVariants.AreVariants(a, b)) return true;
+            // "J." and "John"; "Bill" vs "Hillary" do not agree.
+            bool initialA = a.Length <= 2 && a.EndsWith('.') || a.Length == 1;
+            bool initialB = b.Length <= 2 && b.EndsWith('.') || b.Length == 1;
+            return (initialA || initialB) && char.ToLowerInvariant(a[0]) == char.ToLowerInvariant(b[0]);
+        }
+
+        private static bool IsAcronymOf(string acronym, List<string> words)
+        {
+            if (acronym.Length < 2 || !acronym.All(char.IsUpper)) return false;
+            var initials = new string(words.Where(w => w.Length > 0 && char.IsUpper(w[0])).Select(w => w[0]).ToArray());
+            return initials == acronym;
+        }
+
+        private List<string> NameTokens(Draft m)
+        {
+            var list = new List<string>(m.TokenCount);
+            for (int t = m.FirstToken; t < m.FirstToken + m.TokenCount; t++)
+            {
+                if (!IsWord(t)) continue;
+                var w = Word(t);
+                if (w.Equals("’s", StringComparison.Ordinal) || w.Equals("'s", StringComparison.Ordinal)) continue;
+                if (Is(w, "the")) continue;
+                list.Add(w.ToString());
+            }
+            return list;
+        }
+
+        /// <summary>
+        /// Pronoun antecedent: the first compatible entity mentioned in the same sentence before the pronoun,
+        /// else the first (subject-most) one of each earlier sentence, nearest sentence first.
+        /// </summary>
+        private int FindPronounAntecedent(int index)
+        {
+            var p = _mentions[index];
+            if (p.Type == EntityType.Misc) return -1; // "they": groups are not resolved
+            for (int back = 0; back <= PronounWindow; back++)
+            {
+                int sentence = p.Sentence - back;
+                if (sentence < 0) break;
+                for (int i = 0; i < index; i++)
+                {
+                    var m = _mentions[i];
+                    if (m.Sentence != sentence || m.Cluster < 0 || m.Kind == MentionKind.Pronoun && back > 0) continue;
+                    var c = _clusters[m.Cluster];
+                    if (!PronounFits(p, c)) continue;
+                    // Within the pronoun's own sentence, skip a name inside the same clause's object ("he told Smith").
+                    return m.Cluster;
+                }
+            }
+            return -1;
+        }
+
+        private static bool PronounFits(Draft pronoun, Cluster c)
+        {
+            if (pronoun.Type == EntityType.Person)
+            {
+                if (c.Type != EntityType.Person) return false;
+                var gender = c.MaleVotes > c.FemaleVotes ? Gender.Male : c.FemaleVotes > c.MaleVotes ? Gender.Female : Gender.Unknown;
+                return gender == Gender.Unknown || gender == pronoun.Gender;
+            }
+            return c.Type == EntityType.Organization && !c.IsOutlet;
+        }
+
+        /// <summary>
+        /// A definite nominal joins the last entity whose name or stated role has the same head noun
+        /// ("the ministry" → "Russian Foreign Ministry"; "the president" → the person titled President).
+        /// </summary>
+        private int FindNominalAntecedent(int index)
+        {
+            var m = _mentions[index];
+            if (!m.Definite || m.HeadNoun is null) return -1;
+            bool generic = m.Type == EntityType.Organization && GenericOrgHeads.Contains(m.HeadNoun);
+            for (int i = index - 1; i >= 0; i--)
+            {
+                var other = _mentions[i];
+                if (other.Cluster < 0) continue;
+                var c = _clusters[other.Cluster];
+                if (c.Type != m.Type) continue;
+                if (other.Kind == MentionKind.Name && ContainsWord(other.Span, m.HeadNoun)) return other.Cluster;
+                // "the company" after "Northwind Shipping": a generic head takes the last named, non-outlet
+                // organisation within a few sentences.
+                if (generic && other.Kind == MentionKind.Name && !c.IsOutlet && m.Sentence - other.Sentence <= PronounWindow) return other.Cluster;
+                if (other.Role is { } role && RoleHasHead(role, m.HeadNoun)) return other.Cluster;
+                if (other.Kind == MentionKind.Nominal && other.HeadNoun == m.HeadNoun) return other.Cluster;
+            }
+            return -1;
+        }
+
+        private bool ContainsWord(TextSpan span, string word)
+        {
+            for (int t = document.TokenIndexAt(span.Start); t < _tokens.Length && _tokens[t].End <= span.End; t++)
+                if (Word(t).Equals(word, StringComparison.OrdinalIgnoreCase)) return true;
+            return false;
+        }
+
+        private bool RoleHasHead(TextSpan role, string head)
+        {
+            if (ContainsWord(role, head)) return true;
+            // "the Crimean leader" ~ "the head of …": leader, head and chief are one role.
+            string[] group = ["leader", "head", "chief"];
+            return group.Contains(head) && group.Any(g => ContainsWord(role, g));
+        }
+
+        /// <summary>"ministry" in "a ministry spokesperson" → the last organisation whose name has that word.</summary>
+        private string AffiliationOf(string modifier, int index)
+        {
+            for (int i = index - 1; i >= 0; i--)
+            {
+                var other = _mentions[i];
+                if (other.Kind == MentionKind.Name && other.Type == EntityType.Organization && ContainsWord(other.Span, modifier))
+                    return other.Span.GetText(_text);
+            }
+            return modifier;
+        }
+
+        // ---- output ----
+
+        private void Build()
+        {
+            // Entities in order of first mention; ids follow that order.
+            var order = Enumerable.Range(0, _clusters.Count).Where(c => _clusters[c].Mentions.Count > 0 || _countryClusters.ContainsValue(c))
+                .OrderBy(c => _clusters[c].Mentions.Count > 0 ? _clusters[c].Mentions.Min() : int.MaxValue).ToList();
+            var newIndex = new int[_clusters.Count];
+            Array.Fill(newIndex, -1);
+            for (int i = 0; i < order.Count; i++) newIndex[order[i]] = i;
+
+            var mentions = ImmutableArray.CreateBuilder<Mention>(_mentions.Count);
+            for (int i = 0; i < _mentions.Count; i++)
+            {
+                var m = _mentions[i];
+                mentions.Add(new Mention
+                {
+                    Id = $"m{i + 1}",
+                    Span = m.Span,
+                    Kind = m.Kind,
+                    Type = m.Cluster >= 0 ? _clusters[m.Cluster].Type : m.Type,
+                    Entity = m.Cluster >= 0 ? newIndex[m.Cluster] : -1,
+                    Role = m.Role,
+                });
+            }
+
+            var entities = ImmutableArray.CreateBuilder<ResolvedEntity>(order.Count);
+            for (int i = 0; i < order.Count; i++)
+            {
+                var c = _clusters[order[i]];
+                var names = c.Mentions.Where(mi => _mentions[mi].Kind == MentionKind.Name && _mentions[mi].Country is null)
+                    .Select(mi => _mentions[mi]).ToList();
+                string canonical;
+                if (_countryClusters.FirstOrDefault(kv => kv.Value == order[i]) is { Key: not null } country && names.Count == 0)
+                    canonical = country.Key;
+                else if (names.Count > 0)
+                    canonical = names.OrderByDescending(n => NameTokens(n).Count).ThenByDescending(n => n.Span.Length).ThenBy(n => n.Span.Start)
+                        .Select(n => Collapse(StripPossessive(n.Span.GetText(_text)))).First();
+                else
+                    canonical = Collapse(_mentions[c.Mentions[0]].Span.GetText(_text));
+                var aliases = names.Select(n => Collapse(StripPossessive(n.Span.GetText(_text))))
+                    .Where(a => a != canonical).Distinct(StringComparer.OrdinalIgnoreCase).ToImmutableArray();
+                var roles = c.Mentions.Select(mi => _mentions[mi].Role).Where(r => r is not null)
+                    .Select(r => Collapse(r!.Value.GetText(_text))).Distinct(StringComparer.OrdinalIgnoreCase).ToImmutableArray();
+                entities.Add(new ResolvedEntity
+                {
+                    Id = $"e{i + 1}",
+                    Name = canonical,
+                    Type = c.Type,
+                    IsNamed = c.IsNamed,
+                    IsOutlet = c.IsOutlet,
+                    Gender = c.Type != EntityType.Person ? Gender.Unknown : c.MaleVotes > c.FemaleVotes ? Gender.Male : c.FemaleVotes > c.MaleVotes ? Gender.Female : Gender.Unknown,
+                    Roles = roles,
+                    Aliases = aliases,
+                    Affiliation = c.Affiliation,
+                    Mentions = c.Mentions.Order().ToImmutableArray(),
+                });
+            }
+            Mentions = mentions.MoveToImmutable();
+            Entities = entities.MoveToImmutable();
+        }
+
+        private static string StripPossessive(string name) =>
+            name.EndsWith("’s", StringComparison.Ordinal) || name.EndsWith("'s", StringComparison.Ordinal) ? name[..^2] : name;
+
+        private static string Collapse(string value) => string.Join(' ', value.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
+    }
+}
