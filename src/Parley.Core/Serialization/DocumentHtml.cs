@@ -2,6 +2,8 @@ using System.Net;
 using System.Text;
 using Parley.Claims;
 using Parley.Documents;
+using Parley.Entities;
+using Parley.Entities.Resolution;
 
 namespace Parley.Serialization;
 
@@ -25,6 +27,7 @@ public static class DocumentHtml
         .unattributed{box-shadow:inset 3px 0 0 #d1495b}
         .hedged{box-shadow:inset 3px 0 0 #f4a259}
         .loaded{text-decoration:underline wavy #d1495b}
+        .mention{border-bottom:2px solid #6c757d}
         .hedge{text-decoration:underline dashed #f4a259}
         .profile{font:14px system-ui,sans-serif;background:#f3f3ef;padding:.5rem 1rem;border-radius:4px}
         mark{color:inherit;border-radius:2px}
@@ -46,7 +49,7 @@ public static class DocumentHtml
         html.Append("<h1>").Append(Encode(title)).Append("</h1>\n");
         html.Append("<p class=\"meta\">").Append(Encode(document.Metadata.Source ?? "")).Append(" · ")
             .Append(document.Statements.Length).Append(" statements · ").Append(document.Quotes.Length).Append(" quotes</p>\n");
-        html.Append("<p class=\"legend\"><span class=\"source\">source</span><span class=\"cue\">cue</span><span class=\"content\">content</span><span class=\"quote\">quote</span><span class=\"unattributed\">unattributed assertion</span><span class=\"hedged\">hedged</span><span class=\"loaded\">loaded wording</span></p>\n");
+        html.Append("<p class=\"legend\"><span class=\"source\">source</span><span class=\"cue\">cue</span><span class=\"content\">content</span><span class=\"quote\">quote</span><span class=\"unattributed\">unattributed assertion</span><span class=\"hedged\">hedged</span><span class=\"loaded\">loaded wording</span><span class=\"mention\">entity mention</span></p>\n");
         if (document.Has(ClaimLayers.Claims))
         {
             var profile = SourcingProfile.Compute(document);
@@ -93,6 +96,14 @@ public static class DocumentHtml
         var marks = new List<Mark>();
         foreach (var q in document.Quotes)
             if (q.IsSpeech) marks.Add(new Mark(q.Extent, "quote", ""));
+        var entities = document.Get(CoreferenceLayers.Entities);
+        foreach (var mention in document.Get(CoreferenceLayers.Mentions))
+        {
+            if (mention.Entity < 0) continue;
+            var entity = entities[mention.Entity];
+            string role = entity.Roles.IsEmpty ? "" : $", {entity.Roles[0]}";
+            marks.Add(new Mark(mention.Span, "mention", $"{entity.Id}: {entity.Name} ({EntityTypes.Name(entity.Type)}{role})"));
+        }
         foreach (var claim in document.Get(ClaimLayers.Claims))
         {
             if (claim.Label is ClaimLabel.Unattributed or ClaimLabel.Hedged)
@@ -147,7 +158,7 @@ public static class DocumentHtml
 
     private static int Rank(string cls) => cls switch
     {
-        "source" => 0, "cue" => 1, "content" => 2, "loaded" => 3, "hedge" => 4, "quote" => 5, _ => 6,
+        "source" => 0, "cue" => 1, "mention" => 2, "content" => 3, "loaded" => 4, "hedge" => 5, "quote" => 6, _ => 7,
     };
 
     private static string Encode(string value) => WebUtility.HtmlEncode(value);

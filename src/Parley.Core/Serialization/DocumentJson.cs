@@ -3,6 +3,8 @@ using System.Text.Encodings.Web;
 using System.Text.Json;
 using Parley.Claims;
 using Parley.Documents;
+using Parley.Entities;
+using Parley.Entities.Resolution;
 using Parley.Statements;
 
 namespace Parley.Serialization;
@@ -109,6 +111,8 @@ public static class DocumentJson
             writer.WriteEndArray();
         }
 
+        if (document.Has(CoreferenceLayers.Entities)) WriteEntities(writer, text, document);
+
         writer.WriteStartArray("quotes");
         foreach (var q in document.Quotes)
         {
@@ -170,6 +174,51 @@ public static class DocumentJson
         else writer.WriteNull("channel");
         writer.WriteNumber("confidence", Math.Round(statement.Confidence, 3));
         writer.WriteEndObject();
+    }
+
+    private static void WriteEntities(Utf8JsonWriter writer, string text, Document document)
+    {
+        var mentions = document.Get(CoreferenceLayers.Mentions);
+        var entities = document.Get(CoreferenceLayers.Entities);
+        writer.WriteStartArray("entities");
+        foreach (var entity in entities)
+        {
+            writer.WriteStartObject();
+            writer.WriteString("id", entity.Id);
+            writer.WriteString("name", entity.Name);
+            writer.WriteString("type", EntityTypes.Name(entity.Type));
+            writer.WriteBoolean("named", entity.IsNamed);
+            writer.WriteBoolean("outlet", entity.IsOutlet);
+            if (entity.Gender != Gender.Unknown) writer.WriteString("gender", entity.Gender == Gender.Male ? "male" : "female");
+            else writer.WriteNull("gender");
+            writer.WriteStartArray("roles");
+            foreach (var role in entity.Roles) writer.WriteStringValue(role);
+            writer.WriteEndArray();
+            writer.WriteStartArray("aliases");
+            foreach (var alias in entity.Aliases) writer.WriteStringValue(alias);
+            writer.WriteEndArray();
+            WriteNullable(writer, "affiliation", entity.Affiliation);
+            writer.WriteStartArray("mentions");
+            foreach (int m in entity.Mentions) writer.WriteStringValue(mentions[m].Id);
+            writer.WriteEndArray();
+            writer.WriteEndObject();
+        }
+        writer.WriteEndArray();
+
+        writer.WriteStartArray("mentions");
+        foreach (var mention in mentions)
+        {
+            writer.WriteStartObject();
+            writer.WriteString("id", mention.Id);
+            WriteSpanFields(writer, text, mention.Span);
+            writer.WriteString("kind", mention.Kind switch { MentionKind.Name => "name", MentionKind.Pronoun => "pronoun", _ => "nominal" });
+            writer.WriteString("type", EntityTypes.Name(mention.Type));
+            if (mention.Entity >= 0) writer.WriteString("entity", entities[mention.Entity].Id);
+            else writer.WriteNull("entity");
+            WriteOptionalSpan(writer, "role", text, mention.Role);
+            writer.WriteEndObject();
+        }
+        writer.WriteEndArray();
     }
 
     private static void WriteClaim(Utf8JsonWriter writer, string text, Claim claim)
