@@ -197,7 +197,7 @@ public sealed class SequenceModel
         int count = reader.ReadInt32();
         if (count < 0 || (long)count * n * 2 > reader.BaseStream.Length) throw new InvalidDataException($"implausible feature count {count}");
         var keys = new ulong[count];
-        reader.Read(MemoryMarshal.AsBytes(keys.AsSpan()));
+        if (reader.Read(MemoryMarshal.AsBytes(keys.AsSpan())) != keys.Length * 8) throw new EndOfStreamException("feature keys are cut short");
         var halves = new Half[count * n];
         if (reader.Read(MemoryMarshal.AsBytes(halves.AsSpan())) != halves.Length * 2) throw new EndOfStreamException("weights are cut short");
         var weights = new float[halves.Length];
