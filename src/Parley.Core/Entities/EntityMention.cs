@@ -48,9 +48,9 @@ public static class EntityTypes
     public static string? ToConll(string name) => name.ToUpperInvariant() switch
     {
         "PER" or "PERSON" => "PER",
-        "ORG" or "ORGANISATION" or "ORGANIZATION" => "ORG",
+        "ORG" or "ORGANISATION" or "ORGANIZATION" or "CORPORATION" or "GROUP" => "ORG",
         "LOC" or "LOCATION" or "GPE" => "LOC",
-        "MISC" or "NATIONALITY" or "NORP" => "MISC",
+        "MISC" or "NATIONALITY" or "NORP" or "PRODUCT" or "CREATIVE-WORK" => "MISC",
         _ => null,
     };
 }

@@ -36,6 +36,27 @@ public sealed class FeatureSequence
         _ends[Length++] = FeatureCount;
     }
 
+    /// <summary>Adds an already finished hash (copied from another sequence).</summary>
+    private void AddFinished(ulong hash)
+    {
+        if (FeatureCount == _features.Length) Array.Resize(ref _features, _features.Length * 2);
+        _features[FeatureCount++] = hash;
+    }
+
+    /// <summary>Merges <paramref name="other"/>, position by position, into this sequence (same length required).</summary>
+    public void Append(FeatureSequence other)
+    {
+        if (other.Length != Length) throw new ArgumentException("Sequences differ in length.", nameof(other));
+        var merged = new FeatureSequence();
+        for (int i = 0; i < Length; i++)
+        {
+            foreach (ulong f in At(i)) merged.AddFinished(f);
+            foreach (ulong f in other.At(i)) merged.AddFinished(f);
+            merged.EndPosition();
+        }
+        (_features, _ends, FeatureCount) = (merged._features, merged._ends, merged.FeatureCount);
+    }
+
     /// <summary>The feature hashes of <paramref name="position"/>.</summary>
     public ReadOnlySpan<ulong> At(int position)
     {

@@ -62,16 +62,28 @@ public sealed class SequenceModel
     public float Transition(int previous, int next) => _transitions[previous * Labels.Count + next];
 
     /// <summary>Labels <paramref name="sequence"/> with the best-scoring legal label sequence; returns its score.</summary>
-    public float Decode(FeatureSequence sequence, Span<int> labels)
+    public float Decode(FeatureSequence sequence, Span<int> labels) => Decode(sequence, null, labels);
+
+    /// <summary>
+    /// As <see cref="Decode(FeatureSequence, Span{int})"/>, with the features of <paramref name="extra"/> (same length)
+    /// added at each position: a later pass adds its own features to a sequence extracted once.
+    /// </summary>
+    public float Decode(FeatureSequence sequence, FeatureSequence? extra, Span<int> labels)
     {
         int length = sequence.Length;
+        if (extra is not null && extra.Length != length) throw new ArgumentException("The extra features differ in length.", nameof(extra));
         if (labels.Length < length) throw new ArgumentException("Label buffer is shorter than the sequence.", nameof(labels));
         if (length == 0) return 0;
         int n = Labels.Count;
         float[] emissions = ArrayPool<float>.Shared.Rent(length * n);
         try
         {
-            for (int i = 0; i < length; i++) Emissions(sequence.At(i), emissions.AsSpan(i * n, n));
+            for (int i = 0; i < length; i++)
+            {
+                var scores = emissions.AsSpan(i * n, n);
+                Emissions(sequence.At(i), scores);
+                if (extra is not null) AddEmissions(extra.At(i), scores);
+            }
             return Viterbi(emissions, length, labels);
         }
         finally
@@ -84,6 +96,11 @@ public sealed class SequenceModel
     internal void Emissions(ReadOnlySpan<ulong> features, Span<float> scores)
     {
         scores.Clear();
+        AddEmissions(features, scores);
+    }
+
+    private void AddEmissions(ReadOnlySpan<ulong> features, Span<float> scores)
+    {
         int n = Labels.Count;
         foreach (ulong f in features)
         {
@@ -197,7 +214,7 @@ public sealed class SequenceModel
         int count = reader.ReadInt32();
         if (count < 0 || (long)count * n * 2 > reader.BaseStream.Length) throw new InvalidDataException($"implausible feature count {count}");
         var keys = new ulong[count];
-        reader.Read(MemoryMarshal.AsBytes(keys.AsSpan()));
+        if (reader.Read(MemoryMarshal.AsBytes(keys.AsSpan())) != keys.Length * 8) throw new EndOfStreamException("feature keys are cut short");
         var halves = new Half[count * n];
         if (reader.Read(MemoryMarshal.AsBytes(halves.AsSpan())) != halves.Length * 2) throw new EndOfStreamException("weights are cut short");
         var weights = new float[halves.Length];

@@ -46,15 +46,22 @@ public sealed class NerFeatures
     /// Analyses a whole document for non-local features. <paramref name="stage1Labels"/> are first-pass BILOU
     /// labels per token (for the second pass), or null for the first pass.
     /// </summary>
-    public NerDocumentContext Analyze(NerText text, int[]? stage1Labels)
+    public NerDocumentContext Analyze(NerText text, int[]? stage1Labels) => Analyze(text, stage1Labels, null);
+
+    /// <summary>
+    /// As <see cref="Analyze(NerText, int[])"/>, reusing the word-form facts of an earlier analysis of the same text
+    /// (<paramref name="local"/>), which do not depend on the first-pass tags.
+    /// </summary>
+    public NerDocumentContext Analyze(NerText text, int[]? stage1Labels, NerDocumentContext? local)
     {
         int n = text.Tokens.Length;
-        var caps = new bool[text.Sentences.Length];
-        var title = new bool[text.Sentences.Length];
+        if (local is not null && stage1Labels is null) return local;
+        var caps = local?.CapsLine ?? new bool[text.Sentences.Length];
+        var title = local?.TitleLine ?? new bool[text.Sentences.Length];
         sbyte[]? types = null, majority = null, previous = null;
         byte[]? seen = null;
-        var forms = new Dictionary<ulong, byte>();
-        for (int s = 0; s < text.Sentences.Length; s++)
+        var forms = local?.Forms ?? new Dictionary<ulong, byte>();
+        for (int s = 0; s < text.Sentences.Length && local is null; s++)
         {
             var (start, end) = text.Sentences[s];
             int letters = 0, upper = 0, words = 0, titled = 0;
@@ -122,8 +129,40 @@ public sealed class NerFeatures
         };
     }
 
-    /// <summary>Extracts the features of sentence <paramref name="sentence"/> into <paramref name="output"/> (cleared first).</summary>
+    /// <summary>Extracts all features of sentence <paramref name="sentence"/> into <paramref name="output"/> (cleared first).</summary>
     public void Extract(NerText text, NerDocumentContext context, int sentence, FeatureSequence output)
+    {
+        ExtractLocal(text, context, sentence, output);
+        if (context.Stage1Types is null) return;
+        var extra = new FeatureSequence();
+        ExtractSecondPass(text, context, sentence, extra);
+        output.Append(extra);
+    }
+
+    /// <summary>
+    /// Extracts the second-pass features of a sentence (the first-pass tags of the token, its neighbours and
+    /// the word's other occurrences) into <paramref name="output"/> (cleared first); nothing when the context has no first-pass tags.
+    /// </summary>
+    public void ExtractSecondPass(NerText text, NerDocumentContext context, int sentence, FeatureSequence output)
+    {
+        output.Clear();
+        if (context.Stage1Types is not { } s1) return;
+        var (start, end) = text.Sentences[sentence];
+        for (int t = start; t < end; t++)
+        {
+            output.Add(FeatureHash.Add(FeatureHash.Start((int)T.Stage1), s1[t]));
+            output.Add(FeatureHash.Add(FeatureHash.Add(FeatureHash.Start((int)T.Stage1Window), -1), t > start ? s1[t - 1] : 9));
+            output.Add(FeatureHash.Add(FeatureHash.Add(FeatureHash.Start((int)T.Stage1Window), 1), t + 1 < end ? s1[t + 1] : 9));
+            if (context.Majority![t] >= 0) output.Add(FeatureHash.Add(FeatureHash.Start((int)T.Majority), context.Majority[t]));
+            if (context.Previous![t] >= 0) output.Add(FeatureHash.Add(FeatureHash.Start((int)T.PreviousType), context.Previous[t]));
+            byte seen = context.Seen![t];
+            for (int k = 0; k < 5; k++) if ((seen & (1 << k)) != 0) output.Add(FeatureHash.Add(FeatureHash.Start((int)T.SeenType), k));
+            output.EndPosition();
+        }
+    }
+
+    /// <summary>Extracts the features that do not depend on first-pass tags into <paramref name="output"/> (cleared first).</summary>
+    public void ExtractLocal(NerText text, NerDocumentContext context, int sentence, FeatureSequence output)
     {
         output.Clear();
         var (start, end) = text.Sentences[sentence];
@@ -213,17 +252,6 @@ public sealed class NerFeatures
                     if ((forms & FormCapitalisedMid) != 0) output.Add(FeatureHash.Add(FeatureHash.Add(FeatureHash.Start((int)T.DocCapitalised), where), capitalised ? 1 : 0));
                 }
 
-                // Second pass: the first-pass tags of this token, its neighbours and the word's other occurrences.
-                if (context.Stage1Types is { } s1)
-                {
-                    output.Add(FeatureHash.Add(FeatureHash.Start((int)T.Stage1), s1[t]));
-                    output.Add(FeatureHash.Add(FeatureHash.Add(FeatureHash.Start((int)T.Stage1Window), -1), t > start ? s1[t - 1] : 9));
-                    output.Add(FeatureHash.Add(FeatureHash.Add(FeatureHash.Start((int)T.Stage1Window), 1), t + 1 < end ? s1[t + 1] : 9));
-                    if (context.Majority![t] >= 0) output.Add(FeatureHash.Add(FeatureHash.Start((int)T.Majority), context.Majority[t]));
-                    if (context.Previous![t] >= 0) output.Add(FeatureHash.Add(FeatureHash.Start((int)T.PreviousType), context.Previous[t]));
-                    byte seen = context.Seen![t];
-                    for (int k = 0; k < 5; k++) if ((seen & (1 << k)) != 0) output.Add(FeatureHash.Add(FeatureHash.Start((int)T.SeenType), k));
-                }
                 output.EndPosition();
             }
         }

@@ -78,23 +78,30 @@ public sealed class NerTagger
     /// <summary>Labels from the first <paramref name="stages"/> passes only.</summary>
     internal int[] TagLabels(NerText text, int stages)
     {
-        int[]? previous = null;
+        // Local features are extracted once per sentence and reused by the second pass, which adds its own.
+        var local = new FeatureSequence[text.Sentences.Length];
+        var context = Features.Analyze(text, null);
         int[] labels = new int[text.Tokens.Length];
-        var buffer = new FeatureSequence();
-        for (int k = 0; k < stages; k++)
+        for (int s = 0; s < text.Sentences.Length; s++)
         {
-            var context = Features.Analyze(text, previous);
-            labels = new int[text.Tokens.Length];
-            for (int s = 0; s < text.Sentences.Length; s++)
-            {
-                var (start, end) = text.Sentences[s];
-                if (end == start) continue;
-                Features.Extract(text, context, s, buffer);
-                _stages[k].Decode(buffer, labels.AsSpan(start, end - start));
-            }
-            previous = labels;
+            var (start, end) = text.Sentences[s];
+            local[s] = new FeatureSequence();
+            if (end == start) continue;
+            Features.ExtractLocal(text, context, s, local[s]);
+            _stages[0].Decode(local[s], labels.AsSpan(start, end - start));
         }
-        return labels;
+        if (stages < 2) return labels;
+        var second = Features.Analyze(text, labels, context);
+        var extra = new FeatureSequence();
+        var final = new int[text.Tokens.Length];
+        for (int s = 0; s < text.Sentences.Length; s++)
+        {
+            var (start, end) = text.Sentences[s];
+            if (end == start) continue;
+            Features.ExtractSecondPass(text, second, s, extra);
+            _stages[1].Decode(local[s], extra, final.AsSpan(start, end - start));
+        }
+        return final;
     }
 
     /// <summary>Saves the tagger.</summary>

@@ -35,7 +35,6 @@ public static class NerTrainer
         var scheme = NerTagger.Scheme;
         var (allowed, end) = scheme.Constraints();
         string meta = $"{NerFeatures.Version}; seed {options.Seed}";
-        int bestEpoch = options.Epochs;
 
         SequenceModel TrainPass(IReadOnlyList<NerExample> docs, IReadOnlyList<int[]?> stage1, int epochs, Func<SequenceModel, double>? evaluate, string name)
         {
@@ -54,8 +53,7 @@ public static class NerTrainer
                 }
             }
             log?.Invoke($"{name}: {trainer.Count} sentences, {trainer.FeatureCount} features");
-            int last = 0;
-            return trainer.Train(epochs, options.Seed, meta, evaluate, m => { last++; log?.Invoke($"{name} {m}"); });
+            return trainer.Train(epochs, options.Seed, meta, evaluate, m => log?.Invoke($"{name} {m}"));
         }
 
         double Dev(SequenceModel model, NerTagger? first)
@@ -64,9 +62,7 @@ public static class NerTrainer
             return NerCorpus.Evaluate(tagger, dev).Scores.F1;
         }
 
-        var none = new int[]?[train.Count];
-        int chosen = 0;
-        var pass1 = TrainPass(train, none, options.Epochs, m => { double f = Dev(m, null); return f; }, "pass 1");
+        var pass1 = TrainPass(train, new int[]?[train.Count], options.Epochs, m => Dev(m, null), "pass 1");
         var first = new NerTagger([pass1], meta);
         var firstDev = NerCorpus.Evaluate(first, dev).Scores.F1;
         log?.Invoke($"pass 1 dev F1 {firstDev:F2}");
@@ -75,7 +71,7 @@ public static class NerTrainer
         // Jack-knifed pass-1 tags for the training documents.
         var stage1 = new int[]?[train.Count];
         int folds = Math.Max(2, options.Folds);
-        int foldEpochs = Math.Max(1, Math.Min(options.Epochs, 10));
+        int foldEpochs = Math.Max(1, Math.Min(options.Epochs, 10)); // no dev selection inside folds: a fixed, typical count
         for (int f = 0; f < folds; f++)
         {
             var inFold = Enumerable.Range(0, train.Count).Where(d => d % folds != f).ToList();
@@ -87,7 +83,6 @@ public static class NerTrainer
         var both = new NerTagger([pass1, pass2], meta);
         double bothDev = NerCorpus.Evaluate(both, dev).Scores.F1;
         log?.Invoke($"pass 2 dev F1 {bothDev:F2}");
-        _ = chosen; _ = bestEpoch;
         return bothDev >= firstDev
             ? new NerTagger([pass1, pass2], $"{meta}; two passes; dev F1 {bothDev:F2} (pass 1 {firstDev:F2})")
             : new NerTagger([pass1], $"{meta}; one pass (pass 2 did not help: {bothDev:F2}); dev F1 {firstDev:F2}");
