@@ -1,4 +1,6 @@
 using Parley.Claims;
+using Parley.Entities;
+using Parley.Entities.Resolution;
 using Parley.Statements;
 using Parley.Text;
 
@@ -17,7 +19,10 @@ public static class ParleyPipeline
         .Use(new LayoutStage())
         .Use(new TokenizerStage())
         .Use(new SentenceStage())
+        .Use(new EntityStage())
+        .Use(new CoreferenceStage())
         .Use(new QuoteStage())
         .Use(new QuoteAttributionStage())
+        .Use(new SpeakerResolutionStage())
         .Use(new ClaimStage());
 }

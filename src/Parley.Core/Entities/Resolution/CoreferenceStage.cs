@@ -311,6 +311,9 @@ public sealed class CoreferenceStage : PipelineStage
                 if (IsDeterminer(w)) break;
             }
             if (head < 0) return 0;
+            // "the tourist season": a role noun followed by another noun modifies it.
+            if (head + 1 < sentence.EndToken && IsWord(head + 1) && char.IsLower(_text[_tokens[head + 1].Start])
+                && !CanFollowNounPhrase(Word(head + 1))) return 0;
             // "the president Volodymyr Zelensky": a title before a name, not a mention of its own.
             if (head + 1 < sentence.EndToken && IsCapitalized(head + 1) && nextName < names.Length && names[nextName].FirstToken == head + 1) return 0;
             // "the ministry's" and "the ministry of" keep their head; "of"-phrases stay outside the mention.
@@ -331,6 +334,25 @@ public sealed class CoreferenceStage : PipelineStage
             });
             return head - t + 1;
         }
+
+        /// <summary>
+        /// Words that may follow a complete noun phrase: function words and verbs (regular past and
+        /// third-person forms by their endings, common irregular ones by name).
+        /// </summary>
+        private static bool CanFollowNounPhrase(ReadOnlySpan<char> w) =>
+            FollowWords.GetAlternateLookup<ReadOnlySpan<char>>().Contains(w)
+            || w.Length > 3 && (w.EndsWith("ed", StringComparison.Ordinal) || w.EndsWith("s", StringComparison.Ordinal) && !w.EndsWith("ss", StringComparison.Ordinal));
+
+        private static readonly HashSet<string> FollowWords = new(StringComparer.OrdinalIgnoreCase)
+        {
+            "of", "in", "on", "at", "for", "to", "from", "with", "by", "about", "after", "before", "during", "since",
+            "and", "or", "but", "nor", "who", "whom", "whose", "which", "that", "is", "was", "are", "were", "be", "been",
+            "has", "had", "have", "will", "would", "could", "can", "may", "might", "must", "should", "did", "does", "do",
+            "said", "told", "spoke", "wrote", "gave", "went", "met", "made", "took", "came", "left", "saw", "got", "put",
+            "sent", "held", "kept", "stood", "won", "lost", "became", "began", "thought", "knew", "felt", "brought",
+            "also", "himself", "herself", "not", "never", "then", "later", "now", "again", "too", "as", "than", "when",
+            "where", "while", "if", "because", "said.", "say", "tell", "says", "told.", "here", "there", "yesterday", "today",
+        };
 
         private bool IsPlural(ReadOnlySpan<char> w) =>
             w.EndsWith("men", StringComparison.OrdinalIgnoreCase)
