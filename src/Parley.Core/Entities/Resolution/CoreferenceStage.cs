@@ -18,6 +18,9 @@ public sealed class CoreferenceStage : PipelineStage
     /// <summary>How many sentences back a pronoun looks for its antecedent.</summary>
     private const int PronounWindow = 3;
 
+    /// <summary>How many sentences back a definite nominal looks for its antecedent.</summary>
+    private const int NominalWindow = 12;
+
     /// <summary>Organisation nouns general enough to refer to any company or body ("the company").</summary>
     private static readonly HashSet<string> GenericOrgHeads = new(StringComparer.Ordinal)
     {
@@ -72,6 +75,8 @@ public sealed class CoreferenceStage : PipelineStage
             public string? HeadNoun;    // for nominals
             public bool Definite;       // for nominals
             public string? Modifier;    // org-head modifier of an indefinite person nominal ("ministry")
+            public string[]? Words;     // name tokens without "the" and "’s" (names only), computed once
+            public NameVariants.Spelling[]? Spellings;
         }
 
         /// <summary>An entity being built.</summary>
@@ -83,6 +88,7 @@ public sealed class CoreferenceStage : PipelineStage
             public int MaleVotes, FemaleVotes;
             public string? Affiliation;
             public int LastMention;
+            public readonly List<Draft> DistinctNames = new(); // one name mention per distinct spelling
         }
 
         public void Run()
@@ -391,7 +397,11 @@ public sealed class CoreferenceStage : PipelineStage
             if (m.Kind == MentionKind.Name)
             {
                 c.IsNamed = true;
-                if (lexicons.IsOutlet(m.Span.GetText(_text))) c.IsOutlet = true;
+                if (m.Country is null && !c.DistinctNames.Any(d => d.Span.AsSpan(_text).SequenceEqual(m.Span.AsSpan(_text))))
+                {
+                    c.DistinctNames.Add(m);
+                    if (lexicons.IsOutlet(m.Span.GetText(_text))) c.IsOutlet = true;
+                }
             }
             if (m.Gender == Gender.Male) c.MaleVotes++;
             else if (m.Gender == Gender.Female) c.FemaleVotes++;
@@ -404,9 +414,8 @@ public sealed class CoreferenceStage : PipelineStage
             for (int c = 0; c < _clusters.Count; c++)
             {
                 if (_clusters[c].Type != EntityType.Location) continue;
-                foreach (int mi in _clusters[c].Mentions)
-                    if (_mentions[mi].Kind == MentionKind.Name && _mentions[mi].Country is null
-                        && NameVariants.AreVariants(_mentions[mi].Span.AsSpan(_text), country))
+                foreach (var name in _clusters[c].DistinctNames)
+                    if (NameVariants.AreVariants(name.Span.AsSpan(_text), country))
                         return _countryClusters[country] = c;
             }
             _clusters.Add(new Cluster { Type = EntityType.Location, IsNamed = true });
@@ -423,10 +432,8 @@ public sealed class CoreferenceStage : PipelineStage
                 if (!cluster.IsNamed) continue;
                 if (!TypesCompatible(cluster.Type, m.Type)) continue;
                 bool match = false;
-                foreach (int mi in cluster.Mentions)
+                foreach (var other in cluster.DistinctNames)
                 {
-                    var other = _mentions[mi];
-                    if (other.Kind != MentionKind.Name) continue;
                     if (SameName(m, other, m.Type == EntityType.Person && cluster.Type == EntityType.Person)) { match = true; break; }
                 }
                 if (!match) continue;
@@ -446,49 +453,56 @@ public sealed class CoreferenceStage : PipelineStage
         {
             var ta = NameTokens(a);
             var tb = NameTokens(b);
-            if (ta.Count == 0 || tb.Count == 0) return false;
-            if (ta.Count == tb.Count && Enumerable.Range(0, ta.Count).All(i => NameVariants.AreVariants(ta[i], tb[i]))) return true;
+            if (ta.Length == 0 || tb.Length == 0) return false;
+            var sa = Spellings(a);
+            var sb = Spellings(b);
+            if (ta.Length == tb.Length && AllVariants(sa, 0, sb, 0, ta.Length)) return true;
             if (persons)
             {
                 // Surname alone, or first name + surname against a longer form: the last tokens must agree,
                 // and first names (when both have one) must agree too.
-                if (!NameVariants.AreVariants(ta[^1], tb[^1])) return false;
-                if (ta.Count == 1 || tb.Count == 1) return true;
+                if (!NameVariants.AreVariants(sa[^1], sb[^1])) return false;
+                if (ta.Length == 1 || tb.Length == 1) return true;
                 // "Robert Mills" against "J. Robert Mills": the shorter form's first name may be a middle name.
-                var (shorter, longer) = ta.Count <= tb.Count ? (ta, tb) : (tb, ta);
-                for (int k = 0; k < longer.Count - 1; k++)
-                    if (FirstNamesAgree(shorter[0], longer[k])) return true;
+                var (shorter, longer, ss, sl) = ta.Length <= tb.Length ? (ta, tb, sa, sb) : (tb, ta, sb, sa);
+                for (int k = 0; k < longer.Length - 1; k++)
+                    if (FirstNamesAgree(shorter[0], ss[0], longer[k], sl[k])) return true;
                 return false;
             }
             // Organisations: acronym ("FBI") or a shorter form that ends the longer one ("Foreign Ministry").
-            var (shortName, longName) = ta.Count <= tb.Count ? (ta, tb) : (tb, ta);
-            if (shortName.Count == 1 && IsAcronymOf(shortName[0], longName)) return true;
-            if (shortName.Count >= 2 && shortName.Count < longName.Count)
-            {
-                int offset = longName.Count - shortName.Count;
-                return Enumerable.Range(0, shortName.Count).All(i => NameVariants.AreVariants(shortName[i], longName[offset + i]));
-            }
+            var (shortName, longName, shortSp, longSp) = ta.Length <= tb.Length ? (ta, tb, sa, sb) : (tb, ta, sb, sa);
+            if (shortName.Length == 1 && IsAcronymOf(shortName[0], longName)) return true;
+            if (shortName.Length >= 2 && shortName.Length < longName.Length)
+                return AllVariants(shortSp, 0, longSp, longName.Length - shortName.Length, shortName.Length);
             return false;
         }
 
-        private static bool FirstNamesAgree(string a, string b)
+        private static bool AllVariants(NameVariants.Spelling[] a, int aStart, NameVariants.Spelling[] b, int bStart, int count)
         {
-            if (NameVariants.AreVariants(a, b)) return true;
+            for (int i = 0; i < count; i++)
+                if (!NameVariants.AreVariants(a[aStart + i], b[bStart + i])) return false;
+            return true;
+        }
+
+        private static bool FirstNamesAgree(string a, in NameVariants.Spelling sa, string b, in NameVariants.Spelling sb)
+        {
+            if (NameVariants.AreVariants(sa, sb)) return true;
             // "J." and "John"; "Bill" vs "Hillary" do not agree.
             bool initialA = a.Length <= 2 && a.EndsWith('.') || a.Length == 1;
             bool initialB = b.Length <= 2 && b.EndsWith('.') || b.Length == 1;
             return (initialA || initialB) && char.ToLowerInvariant(a[0]) == char.ToLowerInvariant(b[0]);
         }
 
-        private static bool IsAcronymOf(string acronym, List<string> words)
+        private static bool IsAcronymOf(string acronym, string[] words)
         {
             if (acronym.Length < 2 || !acronym.All(char.IsUpper)) return false;
             var initials = new string(words.Where(w => w.Length > 0 && char.IsUpper(w[0])).Select(w => w[0]).ToArray());
             return initials == acronym;
         }
 
-        private List<string> NameTokens(Draft m)
+        private string[] NameTokens(Draft m)
         {
+            if (m.Words is not null) return m.Words;
             var list = new List<string>(m.TokenCount);
             for (int t = m.FirstToken; t < m.FirstToken + m.TokenCount; t++)
             {
@@ -498,7 +512,15 @@ public sealed class CoreferenceStage : PipelineStage
                 if (Is(w, "the")) continue;
                 list.Add(w.ToString());
             }
-            return list;
+            m.Words = list.ToArray();
+            m.Spellings = m.Words.Select(w => new NameVariants.Spelling(w)).ToArray();
+            return m.Words;
+        }
+
+        private NameVariants.Spelling[] Spellings(Draft m)
+        {
+            NameTokens(m);
+            return m.Spellings!;
         }
 
         /// <summary>
@@ -509,11 +531,14 @@ public sealed class CoreferenceStage : PipelineStage
         {
             var p = _mentions[index];
             if (p.Type == EntityType.Misc) return -1; // "they": groups are not resolved
+            // Mentions are in text order: find where the window starts, then scan sentence by sentence.
+            int windowStart = index;
+            while (windowStart > 0 && _mentions[windowStart - 1].Sentence >= p.Sentence - PronounWindow) windowStart--;
             for (int back = 0; back <= PronounWindow; back++)
             {
                 int sentence = p.Sentence - back;
                 if (sentence < 0) break;
-                for (int i = 0; i < index; i++)
+                for (int i = windowStart; i < index; i++)
                 {
                     var m = _mentions[i];
                     if (m.Sentence != sentence || m.Cluster < 0 || m.Kind == MentionKind.Pronoun && back > 0) continue;
@@ -546,7 +571,7 @@ public sealed class CoreferenceStage : PipelineStage
             var m = _mentions[index];
             if (!m.Definite || m.HeadNoun is null) return -1;
             bool generic = m.Type == EntityType.Organization && GenericOrgHeads.Contains(m.HeadNoun);
-            for (int i = index - 1; i >= 0; i--)
+            for (int i = index - 1; i >= 0 && m.Sentence - _mentions[i].Sentence <= NominalWindow; i--)
             {
                 var other = _mentions[i];
                 if (other.Cluster < 0) continue;
@@ -625,7 +650,7 @@ public sealed class CoreferenceStage : PipelineStage
                 if (_countryClusters.FirstOrDefault(kv => kv.Value == order[i]) is { Key: not null } country && names.Count == 0)
                     canonical = country.Key;
                 else if (names.Count > 0)
-                    canonical = names.OrderByDescending(n => NameTokens(n).Count).ThenByDescending(n => n.Span.Length).ThenBy(n => n.Span.Start)
+                    canonical = names.OrderByDescending(n => NameTokens(n).Length).ThenByDescending(n => n.Span.Length).ThenBy(n => n.Span.Start)
                         .Select(n => Collapse(StripPossessive(n.Span.GetText(_text)))).First();
                 else
                     canonical = Collapse(_mentions[c.Mentions[0]].Span.GetText(_text));

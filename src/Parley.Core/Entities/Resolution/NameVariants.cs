@@ -49,15 +49,35 @@ public static class NameVariants
     /// True when the two spellings are the same name up to case and diacritics, or variants with the same
     /// skeleton that start with the same letter and have similar lengths.
     /// </summary>
-    public static bool AreVariants(ReadOnlySpan<char> a, ReadOnlySpan<char> b)
+    public static bool AreVariants(ReadOnlySpan<char> a, ReadOnlySpan<char> b) => AreVariants(new Spelling(a), new Spelling(b));
+
+    /// <summary>A name's folded form and skeleton, computed once for repeated comparisons.</summary>
+    public readonly struct Spelling
     {
-        string fa = Fold(a), fb = Fold(b);
+        /// <summary>Prepares <paramref name="name"/>.</summary>
+        public Spelling(ReadOnlySpan<char> name)
+        {
+            Folded = Fold(name);
+            Key = Folded.Length >= 4 ? NameVariants.Key(Folded) : Folded;
+        }
+
+        /// <summary>Lower case, no diacritics, letters and digits only.</summary>
+        public string Folded { get; }
+
+        /// <summary>The phonetic skeleton (see <see cref="NameVariants.Key"/>).</summary>
+        public string Key { get; }
+    }
+
+    /// <summary>As <see cref="AreVariants(ReadOnlySpan{char}, ReadOnlySpan{char})"/>, on prepared spellings.</summary>
+    public static bool AreVariants(in Spelling a, in Spelling b)
+    {
+        string fa = a.Folded, fb = b.Folded;
         if (fa == fb) return fa.Length > 0;
         if (fa.Length < 4 || fb.Length < 4) return false; // short names collide too easily ("Li", "Lee")
         if (FirstSound(fa) != FirstSound(fb)) return false;
         if (Math.Max(fa.Length, fb.Length) * 2 > Math.Min(fa.Length, fb.Length) * 3) return false;
-        string ka = Key(a);
-        if (ka != Key(b)) return false;
+        string ka = a.Key;
+        if (ka != b.Key) return false;
         // Same skeleton is not enough ("Putin"/"Patton"): transliterations differ in a few letters only.
         int maxEdits = Math.Min(fa.Length, fb.Length) >= 7 ? 3 : 2;
         if (EditDistance(fa, fb, maxEdits) > maxEdits) return false;
