@@ -1,4 +1,5 @@
-using Parley.Statements;
+using Parley.Statements.Attribution;
+using Parley.Statements.Quotes;
 using Parley.Text;
 
 namespace Parley.Pipeline;

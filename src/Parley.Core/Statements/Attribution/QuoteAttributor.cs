@@ -1,0 +1,450 @@
+using System.Collections.Immutable;
+using Parley.Documents;
+using Parley.Lexicons;
+using Parley.Statements.Quotes;
+using Parley.Text;
+
+namespace Parley.Statements.Attribution;
+
+/// <summary>
+/// The cue rules for direct quotes, applied to one document: a cue and source after the quote
+/// ("…,” said X / “…,” X said / “…” — X), before it ("X said: “…”", "according to X, “…”", a quoted
+/// fragment inside "X said that …"), or, failing both, the speaker of the quote it continues.
+/// </summary>
+internal ref struct QuoteAttributor
+{
+    /// <summary>How far back from a quote a cue verb is looked for, in tokens.</summary>
+    private const int MaxCueDistance = 30;
+
+    /// <summary>A cue followed by at most this many words and a colon or comma still introduces a whole quote ("told Reuters on Monday:").</summary>
+    private const int MaxIntroducerGap = 6;
+
+    private readonly Document _document;
+    private readonly string _text;
+    private readonly ReadOnlySpan<Token> _tokens;
+    private readonly ReadOnlySpan<Sentence> _sentences;
+    private readonly SourcePhrases _phrases;
+    private readonly List<Draft> _drafts;
+
+    /// <summary>A statement before its id is known.</summary>
+    private sealed record Draft(Statement Statement, int Paragraph, TextSpan Covered);
+
+    public QuoteAttributor(Document document)
+    {
+        _document = document;
+        _text = document.Text;
+        _tokens = document.Tokens.AsSpan();
+        _sentences = document.Sentences.AsSpan();
+        _phrases = new SourcePhrases(_text, _tokens);
+        _drafts = new List<Draft>();
+    }
+
+    /// <summary>Builds the statements, in text order with ids s1, s2, ….</summary>
+    public ImmutableArray<Statement> Run(CancellationToken cancellationToken)
+    {
+        var quotes = _document.Quotes;
+        var duplicateHeadlines = DuplicateHeadlineSpans(_document);
+        int coveredUntil = -1;
+        for (int qi = 0; qi < quotes.Length; qi++)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var quote = quotes[qi];
+            if (quote.Depth > 0 || !quote.IsSpeech) continue;
+            if (InAny(duplicateHeadlines, quote.Open.Start)) continue;
+            if (quote.Open.Start < coveredUntil) continue; // already inside an earlier statement's content
+            var draft = Attribute(quote, qi);
+            if (draft is null) continue;
+            _drafts.Add(draft);
+            coveredUntil = Math.Max(coveredUntil, draft.Covered.End);
+        }
+
+        _drafts.Sort(static (a, b) => a.Statement.Content[0].Start.CompareTo(b.Statement.Content[0].Start));
+        var statements = ImmutableArray.CreateBuilder<Statement>(_drafts.Count);
+        for (int i = 0; i < _drafts.Count; i++)
+            statements.Add(_drafts[i].Statement with { Id = "s" + (i + 1).ToString(System.Globalization.CultureInfo.InvariantCulture) });
+        return statements.MoveToImmutable();
+    }
+
+    private static List<TextSpan> DuplicateHeadlineSpans(Document document)
+    {
+        var spans = new List<TextSpan>();
+        foreach (var headline in document.Headlines)
+            if (headline.IsDuplicate) spans.Add(headline.Span);
+        return spans;
+    }
+
+    private static bool InAny(List<TextSpan> spans, int offset)
+    {
+        foreach (var span in spans) if (span.Contains(offset)) return true;
+        return false;
+    }
+
+    private Draft? Attribute(Quote quote, int quoteIndex)
+    {
+        int open = TokenAt(quote.Open.Start);
+        if (open < 0) return null;
+        int sentence = SentenceOf(open);
+        if (sentence < 0) return null;
+        return After(quote, quoteIndex, open, sentence)
+            ?? Before(quote, quoteIndex, open, sentence)
+            ?? Inherit(quote, quoteIndex, open, sentence);
+    }
+
+    // ---- "…,” X said" / "…,” said X" / "…” — X" --------------------------------------------------------
+
+    private Draft? After(Quote quote, int quoteIndex, int open, int sentence)
+    {
+        if (quote.Close is not { } close) return null;
+        int closeToken = TokenAt(close.Start);
+        if (closeToken < 0) return null;
+        int k = closeToken + 1;
+        int limit = AfterLimit(k);
+        if (k < limit && IsChar(k, ',')) k++;
+        if (k >= limit) return null;
+
+        TextSpan cue;
+        SourcePhrase source;
+        double confidence;
+        Channel? channel = null;
+        if (IsDashToken(k))
+        {
+            source = _phrases.Right(k + 1, limit);
+            if (!source.Found) return null;
+            cue = _tokens[k].Span;
+            confidence = 0.75;
+        }
+        else if (CueAt(k, out int cueEnd, out var verb))
+        {
+            source = _phrases.Right(cueEnd, limit);
+            if (!source.Found) return null;
+            cue = SpanOfTokens(k, cueEnd);
+            channel = ChannelAfter(verb, source.End, limit);
+            confidence = 0.9;
+        }
+        else
+        {
+            source = _phrases.Right(k, limit);
+            if (!source.Found) return null;
+            int m = source.End;
+            if (m < limit && IsChar(m, ',') && source.Comma >= 0) m++;
+            while (m < limit && IsWordToken(m) && WordClasses.MayStandBetween(Word(m))) m++;
+            if (m >= limit || !CueAt(m, out int cueEnd2, out var verb2))
+            {
+                // "…,” Name, role, said": the apposition reader may have stopped early; try the name alone.
+                return null;
+            }
+            cue = SpanOfTokens(m, cueEnd2);
+            channel = ChannelAfter(verb2, cueEnd2, limit);
+            confidence = 0.9;
+        }
+
+        bool partial = !StartsClause(quote.Open.Start);
+        var content = partial
+            ? ImmutableArray.Create(new TextSpan(_sentences[sentence].Span.Start, close.End))
+            : quote.Content;
+        return Make(partial ? StatementKind.Mixed : StatementKind.Direct, cue, source, content, partial ? confidence - 0.2 : confidence, quoteIndex, channel, quote);
+    }
+
+    /// <summary>The after-quote window ends at a sentence end, another quote mark or the paragraph's end.</summary>
+    private int AfterLimit(int k)
+    {
+        int sentence = SentenceOf(Math.Min(k, _tokens.Length - 1));
+        int paragraphEnd = sentence < 0 ? k : ParagraphEndToken(_sentences[sentence].Paragraph, sentence);
+        int limit = k;
+        while (limit < paragraphEnd && _tokens[limit].Kind is not (TokenKind.Terminal or TokenKind.Quote)) limit++;
+        return limit;
+    }
+
+    private int ParagraphEndToken(int paragraph, int sentence)
+    {
+        int s = sentence;
+        while (s + 1 < _sentences.Length && _sentences[s + 1].Paragraph == paragraph) s++;
+        return _sentences[s].EndToken;
+    }
+
+    // ---- "X said: “…”" / "X told Reuters, “…”" / "according to X, “…”" / "X said that … “…”" -------------
+
+    private Draft? Before(Quote quote, int quoteIndex, int open, int sentence)
+    {
+        int start = Math.Max(_sentences[sentence].FirstToken, open - MaxCueDistance);
+        for (int c = open - 1; c >= start; c--)
+        {
+            var token = _tokens[c];
+            if (token.Kind == TokenKind.Quote || token.Kind == TokenKind.Terminal) break;
+            if (token.Kind != TokenKind.Word) continue;
+            if (IsAccordingTo(c)) return AccordingTo(quote, quoteIndex, open, sentence, c);
+            if (!CueAt(c, out int cueEnd, out var verb)) continue;
+
+            SourcePhrase source = SourceBefore(c, _sentences[sentence].FirstToken);
+            if (!source.Found)
+            {
+                // "said Smith: “…”"
+                source = _phrases.Right(cueEnd, open);
+                if (!source.Found) return null;
+            }
+            var cue = SpanOfTokens(c, cueEnd);
+            int gapStart = source.First >= cueEnd ? source.End : cueEnd;
+            bool introduces = IntroducesQuote(gapStart, open);
+            var channel = ChannelAfter(verb, cueEnd, open);
+            if (introduces)
+                return Make(StatementKind.Direct, cue, source, quote.Content, 0.85, quoteIndex, channel, quote);
+            return Make(StatementKind.Mixed, cue, source, ParaphraseContent(gapStart, quote), 0.7, quoteIndex, channel, quote);
+        }
+        return ColonOnly(quote, quoteIndex, open, sentence);
+    }
+
+    /// <summary>"Name: “…”" (typical of headlines): a bare colon after a sentence-initial name.</summary>
+    private Draft? ColonOnly(Quote quote, int quoteIndex, int open, int sentence)
+    {
+        int colon = open - 1;
+        int first = _sentences[sentence].FirstToken;
+        if (colon <= first || !IsChar(colon, ':')) return null;
+        var source = _phrases.Left(colon, first);
+        if (!source.Found || source.First != first) return null;
+        if (!SpeakerRules.HasPersonalName(_text, _tokens, source.First, source.End) && !SpeakerRules.IsPronoun(_text, _tokens, source.First, source.End))
+            return null;
+        return Make(StatementKind.Direct, _tokens[colon].Span, source, quote.Content, 0.6, quoteIndex, null, quote);
+    }
+
+    /// <summary>The source before a cue verb, skipping "also", "has" and adverbs, with "Name, role," appositions.</summary>
+    private SourcePhrase SourceBefore(int cue, int limit)
+    {
+        int m = cue - 1;
+        while (m >= limit && IsWordToken(m) && WordClasses.MayStandBetween(Word(m))) m--;
+        if (m < limit) return SourcePhrase.None;
+        if (IsChar(m, ','))
+            return _phrases.LeftApposition(m, limit);
+        return _phrases.Left(m + 1, limit);
+    }
+
+    /// <summary>True when only punctuation, "that", or a short "Reuters on Monday:" stands between the cue and the quote.</summary>
+    private bool IntroducesQuote(int gapStart, int open)
+    {
+        int words = 0;
+        for (int k = gapStart; k < open; k++)
+        {
+            if (!IsWordToken(k)) continue;
+            if (words == 0 && k == open - 1 && Word(k).Equals("that", StringComparison.OrdinalIgnoreCase)) return true;
+            words++;
+        }
+        if (words == 0) return true;
+        return words <= MaxIntroducerGap && open - 1 >= gapStart && (IsChar(open - 1, ':') || IsChar(open - 1, ','));
+    }
+
+    /// <summary>A paraphrase with a quoted fragment: from the first word after the cue (and "that") to the end of the quote's sentence.</summary>
+    private ImmutableArray<TextSpan> ParaphraseContent(int gapStart, Quote quote)
+    {
+        int k = gapStart;
+        while (k < _tokens.Length && (!IsWordToken(k) || Word(k).Equals("that", StringComparison.OrdinalIgnoreCase)) && _tokens[k].Start < quote.Open.Start) k++;
+        int start = Math.Min(_tokens[k].Start, quote.Open.Start);
+        int end = quote.Extent.End;
+        int closeSentence = SentenceOf(TokenAt(quote.Extent.End - 1));
+        if (closeSentence >= 0)
+        {
+            int last = _sentences[closeSentence].EndToken - 1;
+            if (_tokens[last].Kind == TokenKind.Terminal && last > 0) last--;
+            end = Math.Max(end, _tokens[last].End);
+        }
+        return ImmutableArray.Create(new TextSpan(start, end));
+    }
+
+    private bool IsAccordingTo(int k) =>
+        k + 1 < _tokens.Length && Word(k).Equals("according", StringComparison.OrdinalIgnoreCase)
+        && IsWordToken(k + 1) && Word(k + 1).Equals("to", StringComparison.OrdinalIgnoreCase);
+
+    private Draft? AccordingTo(Quote quote, int quoteIndex, int open, int sentence, int according)
+    {
+        var source = _phrases.Right(according + 2, open);
+        if (!source.Found) return null;
+        var cue = SpanOfTokens(according, according + 2);
+        int gapStart = source.End;
+        if (IntroducesQuote(gapStart, open))
+            return Make(StatementKind.Direct, cue, source, quote.Content, 0.85, quoteIndex, null, quote);
+        return Make(StatementKind.Mixed, cue, source, ParaphraseContent(gapStart, quote), 0.7, quoteIndex, null, quote);
+    }
+
+    // ---- A quote with no cue continues the previous speaker's quote --------------------------------------
+
+    private Draft? Inherit(Quote quote, int quoteIndex, int open, int sentence)
+    {
+        if (_drafts.Count == 0 || !StartsClause(quote.Open.Start)) return null;
+        var previous = _drafts[^1];
+        if (previous.Statement.Speaker is null || previous.Statement.QuoteIndex < 0) return null;
+        int paragraph = _sentences[sentence].Paragraph;
+        if (paragraph - previous.Paragraph is < 0 or > 1) return null;
+        // Another cue in the quote's sentence means someone else may be speaking.
+        var s = _sentences[sentence];
+        for (int k = s.FirstToken; k < s.EndToken; k++)
+            if (!quote.Extent.Contains(_tokens[k].Start) && IsWordToken(k) && char.IsLower(_text[_tokens[k].Start]) && CueWords.IsCueVerb(Word(k)))
+                return null;
+        var statement = new Statement
+        {
+            Id = "",
+            Kind = StatementKind.Direct,
+            Content = quote.Content,
+            Speaker = previous.Statement.Speaker,
+            Confidence = Math.Round(previous.Statement.Confidence * 0.65, 2),
+            QuoteIndex = quoteIndex,
+        };
+        return new Draft(statement, ParagraphOf(quote), quote.Extent);
+    }
+
+    // ---- Building statements ---------------------------------------------------------------------------
+
+    private Draft Make(StatementKind kind, TextSpan cue, SourcePhrase source, ImmutableArray<TextSpan> content, double confidence, int quoteIndex, Channel? channel, Quote quote)
+    {
+        var speaker = MakeSpeaker(source, ref confidence);
+        var statement = new Statement
+        {
+            Id = "",
+            Kind = kind,
+            Cue = cue,
+            Source = SpeakerRules.SpanOf(_tokens, source.First, source.End),
+            Content = content,
+            Speaker = speaker,
+            Channel = channel,
+            Confidence = Math.Clamp(confidence, 0, 1),
+            QuoteIndex = quoteIndex,
+        };
+        var covered = content[0].Union(content[^1]).Union(quote.Extent);
+        return new Draft(statement, ParagraphOf(quote), covered);
+    }
+
+    private Speaker MakeSpeaker(SourcePhrase source, ref double confidence)
+    {
+        int nameFirst = source.First, nameEnd = source.Comma >= 0 ? source.Comma : source.End;
+        string? role = null;
+        if (source.Comma >= 0)
+        {
+            // "Name, role" or "role, Name": the part with a personal name is the name.
+            int otherFirst = source.Comma + 1, otherEnd = source.End;
+            bool nameFirstHasName = SpeakerRules.HasPersonalName(_text, _tokens, nameFirst, nameEnd);
+            bool otherHasName = SpeakerRules.HasPersonalName(_text, _tokens, otherFirst, otherEnd) && IsCapitalisedRun(otherFirst, otherEnd);
+            if (!nameFirstHasName && otherHasName || otherHasName && !IsCapitalisedRun(nameFirst, nameEnd))
+            {
+                (nameFirst, otherFirst) = (otherFirst, nameFirst);
+                (nameEnd, otherEnd) = (otherEnd, nameEnd);
+            }
+            role = SpeakerRules.SpanOf(_tokens, otherFirst, otherEnd).GetText(_text);
+        }
+
+        var type = SpeakerRules.TypeOf(_text, _tokens, nameFirst, nameEnd);
+        string name = SpeakerRules.SpanOf(_tokens, nameFirst, nameEnd).GetText(_text);
+        if (SpeakerRules.IsPronoun(_text, _tokens, nameFirst, nameEnd) && type == SpeakerType.Person)
+        {
+            var antecedent = NearestNamedPerson();
+            if (antecedent is not null) name = antecedent;
+            else confidence -= 0.05;
+        }
+        else if (role is null && type is SpeakerType.Anonymous or SpeakerType.Person && !IsCapitalisedRun(nameFirst, nameEnd))
+        {
+            role = name; // "a ministry spokesperson", "the head of the Crimean peninsula"
+        }
+        return new Speaker { Name = name, Type = type, Role = role };
+    }
+
+    /// <summary>The nearest earlier speaker that is a named person (for "he said").</summary>
+    private string? NearestNamedPerson()
+    {
+        for (int i = _drafts.Count - 1; i >= 0 && i >= _drafts.Count - 4; i--)
+        {
+            var speaker = _drafts[i].Statement.Speaker;
+            if (speaker is { Type: SpeakerType.Person } && speaker.Name.Length > 0 && char.IsUpper(speaker.Name[0])
+                && !WordClasses.IsPronoun(speaker.Name) && speaker.Name != "I")
+                return speaker.Name;
+        }
+        return null;
+    }
+
+    private bool IsCapitalisedRun(int first, int end)
+    {
+        for (int k = first; k < end; k++)
+        {
+            var t = _tokens[k];
+            if (t.Kind != TokenKind.Word) continue;
+            char c = _text[t.Start];
+            if (char.IsLower(c) && !WordClasses.IsInnerPreposition(Word(k))) return false;
+        }
+        return true;
+    }
+
+    /// <summary>"told Reuters" / "told reporters": the channel named right after a "tell" cue.</summary>
+    private Channel? ChannelAfter(ReportingVerb verb, int k, int limit)
+    {
+        if (verb.Lemma != "tell" || k >= limit || !IsWordToken(k)) return null;
+        int end = k;
+        while (end < limit && IsWordToken(end) && char.IsUpper(_text[_tokens[end].Start])) end++;
+        if (end == k)
+        {
+            if (!Word(k).Equals("reporters", StringComparison.OrdinalIgnoreCase)) return null;
+            end = k + 1;
+        }
+        var span = SpanOfTokens(k, end);
+        return new Channel { Name = span.GetText(_text), Kind = ChannelKind.Interview, Span = span };
+    }
+
+    // ---- Token helpers ---------------------------------------------------------------------------------
+
+    /// <summary>A cue verb at token <paramref name="k"/> (lower case, with its particle for phrasal verbs).</summary>
+    private bool CueAt(int k, out int end, out ReportingVerb verb)
+    {
+        end = k + 1;
+        verb = null!;
+        if (!IsWordToken(k) || !char.IsLower(_text[_tokens[k].Start])) return false;
+        if (!ReportingLexicon.Default.TryGetVerb(Word(k), out verb)) return false;
+        if (verb.Particle is null) return true;
+        if (k + 1 < _tokens.Length && IsWordToken(k + 1) && Word(k + 1).Equals(verb.Particle, StringComparison.OrdinalIgnoreCase))
+        {
+            end = k + 2;
+            return true;
+        }
+        return false;
+    }
+
+    private int TokenAt(int offset)
+    {
+        int k = _document.TokenIndexAt(offset);
+        if (k < _tokens.Length && _tokens[k].Start == offset) return k;
+        // The offset falls inside a token: use the token that contains it.
+        return k > 0 && _tokens[k - 1].End > offset ? k - 1 : (k < _tokens.Length ? k : -1);
+    }
+
+    private int SentenceOf(int token)
+    {
+        if (token < 0) return -1;
+        int lo = 0, hi = _sentences.Length - 1, found = -1;
+        while (lo <= hi)
+        {
+            int mid = (lo + hi) >>> 1;
+            if (_sentences[mid].FirstToken <= token) { found = mid; lo = mid + 1; }
+            else hi = mid - 1;
+        }
+        return found >= 0 && token < _sentences[found].EndToken ? found : -1;
+    }
+
+    private int ParagraphOf(Quote quote)
+    {
+        int s = SentenceOf(TokenAt(quote.Extent.End - 1));
+        return s < 0 ? 0 : _sentences[s].Paragraph;
+    }
+
+    /// <summary>True when the quote mark at <paramref name="offset"/> starts a clause (nothing but a sentence start, colon or dash before it).</summary>
+    private bool StartsClause(int offset)
+    {
+        int k = offset - 1;
+        while (k >= 0 && _text[k] is ' ' or '\t' or '\u00A0') k--;
+        if (k < 0) return true;
+        char c = _text[k];
+        return c is '\n' or '\r' or ':' or '.' or '!' or '?' or '(' or ',' || QuoteMarks.IsDash(c) || QuoteMarks.IsMark(c);
+    }
+
+    private ReadOnlySpan<char> Word(int k) => _text.AsSpan(_tokens[k].Start, _tokens[k].Length);
+
+    private bool IsWordToken(int k) => k >= 0 && k < _tokens.Length && _tokens[k].Kind == TokenKind.Word;
+
+    private bool IsChar(int k, char c) => k >= 0 && k < _tokens.Length && _tokens[k].Length == 1 && _text[_tokens[k].Start] == c;
+
+    private bool IsDashToken(int k) => _tokens[k].Kind == TokenKind.Punct && QuoteMarks.IsDash(_text[_tokens[k].Start]);
+
+    private TextSpan SpanOfTokens(int first, int end) => new(_tokens[first].Start, _tokens[end - 1].End);
+}
