@@ -11,6 +11,7 @@ public static class ParleyCommand
     {
         var root = new RootCommand("Parley: who said what, through whom, about what, and when, from news text.");
         root.Subcommands.Add(AnalyzeCommand.Create());
+        root.Subcommands.Add(EvalCommand.Create());
         return root;
     }
 
