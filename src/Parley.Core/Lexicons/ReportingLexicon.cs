@@ -38,8 +38,8 @@ public sealed class ReportingLexicon
     public IReadOnlyDictionary<string, string> Cues => _cues;
 
     /// <summary>
-    /// Finds a finite reporting-verb form ("says", "said", "told", "insisted"; not the bare lemma or the
-    /// gerund, which are rarely the cue of a quote). Case-insensitive.
+    /// Finds a finite reporting-verb form ("say", "says", "said", "told", "insisted"; not the gerund, which
+    /// is rarely the cue of a quote). Case-insensitive.
     /// </summary>
     public bool TryGetVerb(ReadOnlySpan<char> word, out ReportingVerb verb) => _formLookup.TryGetValue(word, out verb!);
 
@@ -50,10 +50,10 @@ public sealed class ReportingLexicon
         {
             if (fields.Length < 3) continue;
             var inflections = fields[2].Split(',');
-            // Third person, past and past participle; the gerund (last) is left out on purpose.
-            for (int i = 0; i < inflections.Length - 1; i++)
+            // Lemma ("critics say"), third person, past and past participle; the gerund (last) is left out on purpose.
+            for (int i = -1; i < inflections.Length - 1; i++)
             {
-                string form = inflections[i].Trim();
+                string form = (i < 0 ? fields[0] : inflections[i]).Trim();
                 int space = form.IndexOf(' ');
                 string head = space < 0 ? form : form[..space];
                 string? particle = space < 0 ? null : form[(space + 1)..];

@@ -98,7 +98,7 @@ internal ref struct QuoteAttributor
         int closeToken = TokenAt(close.Start);
         if (closeToken < 0) return null;
         int k = closeToken + 1;
-        int limit = AfterLimit(k);
+        int limit = AfterLimit(closeToken, k);
         if (k < limit && IsChar(k, ',')) k++;
         if (k >= limit) return null;
 
@@ -145,10 +145,10 @@ internal ref struct QuoteAttributor
         return Make(partial ? StatementKind.Mixed : StatementKind.Direct, cue, source, content, partial ? confidence - 0.2 : confidence, quoteIndex, channel, quote);
     }
 
-    /// <summary>The after-quote window ends at a sentence end, another quote mark or the paragraph's end.</summary>
-    private int AfterLimit(int k)
+    /// <summary>The after-quote window ends at a sentence end, another quote mark or the end of the closing mark's paragraph.</summary>
+    private int AfterLimit(int closeToken, int k)
     {
-        int sentence = SentenceOf(Math.Min(k, _tokens.Length - 1));
+        int sentence = SentenceOf(closeToken);
         int paragraphEnd = sentence < 0 ? k : ParagraphEndToken(_sentences[sentence].Paragraph, sentence);
         int limit = k;
         while (limit < paragraphEnd && _tokens[limit].Kind is not (TokenKind.Terminal or TokenKind.Quote)) limit++;
