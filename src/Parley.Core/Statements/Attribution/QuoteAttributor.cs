@@ -139,10 +139,25 @@ internal ref struct QuoteAttributor
         }
 
         bool partial = !StartsClause(quote.Open.Start);
-        var content = partial
-            ? ImmutableArray.Create(new TextSpan(_sentences[sentence].Span.Start, close.End))
-            : quote.Content;
+        var content = partial ? ImmutableArray.Create(new TextSpan(PartialStart(sentence, quote), close.End)) : quote.Content;
         return Make(partial ? StatementKind.Mixed : StatementKind.Direct, cue, source, content, partial ? confidence - 0.2 : confidence, quoteIndex, channel, quote);
+    }
+
+    /// <summary>
+    /// Where a paraphrase ending in a quote starts: its sentence's start, but never inside an earlier
+    /// statement ("“A,” he said, and the tax is “B,” Smith said").
+    /// </summary>
+    private int PartialStart(int sentence, Quote quote)
+    {
+        int start = _sentences[sentence].Span.Start;
+        if (_drafts.Count > 0 && _drafts[^1].Covered.End > start)
+        {
+            start = _drafts[^1].Covered.End;
+            while (start < quote.Open.Start && (char.IsWhiteSpace(_text[start]) || char.IsPunctuation(_text[start]) && !QuoteMarks.IsMark(_text[start]))) start++;
+            int firstWord = TokenAt(start);
+            if (firstWord >= 0 && firstWord < _tokens.Length && _tokens[firstWord].Start < quote.Open.Start) start = _tokens[firstWord].Start;
+        }
+        return start;
     }
 
     /// <summary>The after-quote window ends at a sentence end, another quote mark or the end of the closing mark's paragraph.</summary>
