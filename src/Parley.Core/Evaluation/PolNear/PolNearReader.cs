@@ -66,10 +66,36 @@ public static class PolNearReader
                 continue;
             }
             string text = File.ReadAllText(textFile);
-            var (spans, events) = ParseAnnotations(File.ReadLines(annotationFile), text.Length, Path.GetFileName(annotationFile), problems);
+            var (spans, events) = ParseAnnotations(File.ReadLines(annotationFile), CodePointCount(text), Path.GetFileName(annotationFile), problems);
+            spans = ToUtf16Offsets(text, spans);
             articles.Add(new PolNearArticle(name, text, annotationFile, spans, events));
         }
         return new PolNearSplit(articles.ToImmutable(), problems.ToImmutable());
+    }
+
+    private static int CodePointCount(string text)
+    {
+        int count = text.Length;
+        foreach (char c in text) if (char.IsLowSurrogate(c)) count--;
+        return count;
+    }
+
+    /// <summary>
+    /// brat offsets count code points (they come from Python); Parley's count UTF-16 code units. The two
+    /// differ only after a character outside the Basic Multilingual Plane, so most texts need no mapping.
+    /// </summary>
+    public static ImmutableArray<BratSpanAnnotation> ToUtf16Offsets(string text, ImmutableArray<BratSpanAnnotation> spans)
+    {
+        if (text.AsSpan().IndexOfAnyInRange('\uD800', '\uDBFF') < 0) return spans;
+        var map = new int[CodePointCount(text) + 1];
+        int codePoint = 0;
+        for (int i = 0; i < text.Length; i++)
+        {
+            if (char.IsLowSurrogate(text[i]) && i > 0 && char.IsHighSurrogate(text[i - 1])) continue;
+            map[codePoint++] = i;
+        }
+        map[codePoint] = text.Length;
+        return spans.Select(s => s with { Spans = s.Spans.Select(f => new TextSpan(map[f.Start], map[f.End])).ToImmutableArray() }).ToImmutableArray();
     }
 
     /// <summary>The first "&lt;name&gt;_&lt;annotator&gt;.ann" in ordinal order (the list is sorted).</summary>

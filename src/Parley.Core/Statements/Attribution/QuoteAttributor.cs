@@ -108,8 +108,12 @@ internal ref struct QuoteAttributor
         Channel? channel = null;
         if (IsDashToken(k))
         {
+            // "“…” — X": a whole quote, and the rest of the sentence names the speaker.
+            if (!StartsClause(quote.Open.Start)) return null;
             source = _phrases.Right(k + 1, limit);
-            if (!source.Found) return null;
+            if (!source.Found || source.End < limit && !IsChar(source.End, ',')) return null;
+            if (!SpeakerRules.HasPersonalName(_text, _tokens, source.First, source.End)
+                && SpeakerRules.TypeOf(_text, _tokens, source.First, source.End) is SpeakerType.Unknown) return null;
             cue = _tokens[k].Span;
             confidence = 0.75;
         }
@@ -133,6 +137,8 @@ internal ref struct QuoteAttributor
                 // "…,” Name, role, said": the apposition reader may have stopped early; try the name alone.
                 return null;
             }
+            // "Trump’s early-morning tweets": a phrase ending in a lower-case compound is a noun phrase, not a source.
+            if (EndsInLowerCompound(source)) return null;
             cue = SpanOfTokens(m, cueEnd2);
             channel = ChannelAfter(verb2, cueEnd2, limit);
             confidence = 0.9;
@@ -191,11 +197,12 @@ internal ref struct QuoteAttributor
             if (!CueAt(c, out int cueEnd, out var verb)) continue;
 
             SourcePhrase source = SourceBefore(c, _sentences[sentence].FirstToken);
+            if (source.Found && EndsInLowerCompound(source)) continue;
             if (!source.Found)
             {
-                // "said Smith: “…”"
+                // "said Smith: “…”": the name must fill the gap up to the colon or comma before the quote.
                 source = _phrases.Right(cueEnd, open);
-                if (!source.Found) return null;
+                if (!source.Found || source.End != open - 1 || !(IsChar(open - 1, ':') || IsChar(open - 1, ','))) return null;
             }
             var cue = SpanOfTokens(c, cueEnd);
             int gapStart = source.First >= cueEnd ? source.End : cueEnd;
@@ -230,6 +237,12 @@ internal ref struct QuoteAttributor
         if (IsChar(m, ','))
             return _phrases.LeftApposition(m, limit);
         return _phrases.Left(m + 1, limit);
+    }
+
+    private bool EndsInLowerCompound(SourcePhrase source)
+    {
+        var last = _tokens[source.End - 1];
+        return char.IsLower(_text[last.Start]) && _text.AsSpan(last.Start, last.Length).Contains('-');
     }
 
     /// <summary>True when only punctuation, "that", or a short "Reuters on Monday:" stands between the cue and the quote.</summary>
@@ -407,6 +420,14 @@ internal ref struct QuoteAttributor
         verb = null!;
         if (!IsWordToken(k) || !char.IsLower(_text[_tokens[k].Start])) return false;
         if (!ReportingLexicon.Default.TryGetVerb(Word(k), out verb)) return false;
+        if (k > 0 && IsWordToken(k - 1))
+        {
+            // "his remarks", "Trump’s tweets", "the report": a noun after a determiner or possessive.
+            var before = Word(k - 1);
+            if (WordClasses.IsDeterminer(before) && !WordClasses.IsQuantifier(before) || before[0] is '\'' or '\u2019') return false;
+            // The bare lemma is a cue only after a plural subject, a pronoun or a modal ("critics say", "I would say").
+            if (Word(k).Equals(verb.Lemma, StringComparison.OrdinalIgnoreCase) && (!WordClasses.MayPrecedeBareVerb(before) || !WordClasses.IsBareCueLemma(verb.Lemma))) return false;
+        }
         if (verb.Particle is null) return true;
         if (k + 1 < _tokens.Length && IsWordToken(k + 1) && Word(k + 1).Equals(verb.Particle, StringComparison.OrdinalIgnoreCase))
         {

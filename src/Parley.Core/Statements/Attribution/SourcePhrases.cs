@@ -101,9 +101,21 @@ internal readonly ref struct SourcePhrases
             }
             k--;
         }
-        // Never start with a preposition or end with one.
-        while (first < end && WordClasses.IsInnerPreposition(Word(first)) && !IsCapitalised(first)) first++;
-        return first;
+        // Never start with a preposition or a gerund ("sitting at a lunch"), nor be only determiners.
+        while (first < end && !IsCapitalised(first) && (WordClasses.IsInnerPreposition(Word(first)) || IsParticiple(Word(first)))) first++;
+        return OnlyDeterminers(first, end) ? end : first;
+    }
+
+    /// <summary>"sitting", "highlighted": a lower-case participle does not start a source phrase.</summary>
+    private static bool IsParticiple(ReadOnlySpan<char> w) =>
+        w.Length > 4 && (w.EndsWith("ing", StringComparison.Ordinal) || w.EndsWith("ed", StringComparison.Ordinal));
+
+    /// <summary>True when the tokens are all determiners ("my", "those", "a"): no phrase. Quantifiers ("many") may stand alone.</summary>
+    private bool OnlyDeterminers(int first, int end)
+    {
+        for (int k = first; k < end; k++)
+            if (!WordClasses.IsDeterminer(Word(k)) || WordClasses.IsQuantifier(Word(k))) return false; // "many" may stand alone
+        return end > first;
     }
 
     /// <summary>
@@ -159,6 +171,6 @@ internal readonly ref struct SourcePhrases
             k++;
             end = k;
         }
-        return end;
+        return OnlyDeterminers(start, end) ? start : end;
     }
 }

@@ -25,7 +25,7 @@ internal static class WordClasses
         "can", "may", "might", "must", "did", "do", "does", "not", "n't", "never", "once", "previously", "recently",
         "further", "again", "today", "yesterday", "tomorrow", "here", "there", "now", "just", "even", "still",
         "by", "about", "into", "over", "under", "during", "against", "without", "through", "between", "like",
-        "what", "how", "why", "said", "says", "told", "adding", "saying", "per", "via",
+        "what", "how", "why", "whether", "only", "such", "said", "says", "told", "adding", "saying", "per", "via",
         "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "last", "week", "year");
 
     // Words allowed between a source and its cue: "he also said", "Smith has repeatedly said".
@@ -53,6 +53,32 @@ internal static class WordClasses
         "authorities", "embassy", "board", "organization", "organisation", "nato", "un", "eu", "fbi", "cia",
         "team", "cabinet", "secretariat", "command", "force", "forces", "mission", "house", "network", "newspaper",
         "agency's", "alliance", "coalition", "federation", "movement", "front", "club", "firm", "center", "centre");
+
+    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> QuantifierSet = Set(
+        "some", "many", "several", "most", "all", "both", "two", "three", "other", "others");
+
+    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> BareVerbSubjectSet = Set(
+        "i", "we", "they", "you", "people", "would", "will", "could", "might", "may", "must", "should", "can", "to",
+        "do", "did", "does", "not", "n't", "never", "also", "often", "still");
+
+    // Lemmas whose bare form is rarely a noun, so "critics say" or "officials warn" can be trusted as cues.
+    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> BareCueLemmaSet = Set(
+        "say", "tell", "argue", "insist", "warn", "believe", "think", "agree", "contend", "maintain", "explain", "add",
+        "predict", "suggest", "acknowledge", "admit", "deny", "write", "ask", "claim", "allege", "stress", "fear", "worry");
+
+    /// <summary>True for lemmas whose bare form may be a cue ("say"), unlike noun-like ones ("report", "order").</summary>
+    public static bool IsBareCueLemma(ReadOnlySpan<char> lemma) => BareCueLemmaSet.Contains(lemma);
+
+    /// <summary>Quantifiers that may stand as a subject before a verb: "many say", "some argue".</summary>
+    public static bool IsQuantifier(ReadOnlySpan<char> w) => QuantifierSet.Contains(w);
+
+    /// <summary>
+    /// Words after which a bare verb form is a finite cue: plural subjects ("critics say"), pronouns and
+    /// modals ("I would say").
+    /// </summary>
+    public static bool MayPrecedeBareVerb(ReadOnlySpan<char> w) =>
+        BareVerbSubjectSet.Contains(w) || IsQuantifier(w)
+        || w.Length > 3 && (w[^1] is 's' or 'S') && w[^2] is not ('s' or '\'' or '\u2019');
 
     /// <summary>"the", "a", "his", "several", …</summary>
     public static bool IsDeterminer(ReadOnlySpan<char> w) => DeterminerSet.Contains(w);

@@ -288,7 +288,8 @@ public static class QuotePairer
         bool standsAlone = StartsClause(text, quote.Open.Start);
         if (words <= 2) return standsAlone && endsLikeSentence && quote.Close is not null;
         if (PrecededBySoCalled(text, quote.Open.Start)) return false;
-        if (!inHeadline && !standsAlone && !endsLikeSentence && words <= MaxTitleWords && longWords >= 2 && capitalised == longWords)
+        // Titles and names of shows: Title Case inside a sentence, a comma or period tucked inside in the American style.
+        if (!inHeadline && !standsAlone && end is not ('!' or '?') && words <= MaxTitleWords && longWords >= 2 && capitalised == longWords)
             return false;
         return true;
     }
