@@ -19,12 +19,14 @@ public sealed class ReportingLexicon
 
     private readonly Dictionary<string, ReportingVerb> _forms;
     private readonly Dictionary<string, ReportingVerb>.AlternateLookup<ReadOnlySpan<char>> _formLookup;
+    private readonly Dictionary<string, ReportingVerb>.AlternateLookup<ReadOnlySpan<char>> _gerundLookup;
     private readonly Dictionary<string, string> _cues;
 
-    private ReportingLexicon(Dictionary<string, ReportingVerb> forms, Dictionary<string, string> cues)
+    private ReportingLexicon(Dictionary<string, ReportingVerb> forms, Dictionary<string, ReportingVerb> gerunds, Dictionary<string, string> cues)
     {
         _forms = forms;
         _formLookup = forms.GetAlternateLookup<ReadOnlySpan<char>>();
+        _gerundLookup = gerunds.GetAlternateLookup<ReadOnlySpan<char>>();
         _cues = cues;
     }
 
@@ -43,9 +45,13 @@ public sealed class ReportingLexicon
     /// </summary>
     public bool TryGetVerb(ReadOnlySpan<char> word, out ReportingVerb verb) => _formLookup.TryGetValue(word, out verb!);
 
+    /// <summary>Finds a gerund ("saying", "adding"), the cue of "…, saying “…”". Case-insensitive.</summary>
+    public bool TryGetGerund(ReadOnlySpan<char> word, out ReportingVerb verb) => _gerundLookup.TryGetValue(word, out verb!);
+
     private static ReportingLexicon Load()
     {
         var forms = new Dictionary<string, ReportingVerb>(StringComparer.OrdinalIgnoreCase);
+        var gerunds = new Dictionary<string, ReportingVerb>(StringComparer.OrdinalIgnoreCase);
         foreach (var fields in ReadTsv("reporting_verbs.tsv"))
         {
             if (fields.Length < 3) continue;
@@ -59,11 +65,14 @@ public sealed class ReportingLexicon
                 string? particle = space < 0 ? null : form[(space + 1)..];
                 forms.TryAdd(head, new ReportingVerb(fields[0], fields[1], particle));
             }
+            string gerund = inflections[^1].Trim();
+            int gap = gerund.IndexOf(' ');
+            gerunds.TryAdd(gap < 0 ? gerund : gerund[..gap], new ReportingVerb(fields[0], fields[1], gap < 0 ? null : gerund[(gap + 1)..]));
         }
         var cues = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
         foreach (var fields in ReadTsv("attribution_cues.tsv"))
             if (fields.Length >= 2) cues.TryAdd(fields[0], fields[1]);
-        return new ReportingLexicon(forms, cues);
+        return new ReportingLexicon(forms, gerunds, cues);
     }
 
     private static IEnumerable<string[]> ReadTsv(string file)

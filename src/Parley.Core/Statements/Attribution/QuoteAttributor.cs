@@ -194,6 +194,7 @@ internal ref struct QuoteAttributor
             if (token.Kind == TokenKind.Quote || token.Kind == TokenKind.Terminal) break;
             if (token.Kind != TokenKind.Word) continue;
             if (IsAccordingTo(c)) return AccordingTo(quote, quoteIndex, open, sentence, c);
+            if (IsGerundCue(c, out int gerundEnd)) return Gerund(quote, quoteIndex, open, sentence, c, gerundEnd);
             if (!CueAt(c, out int cueEnd, out var verb)) continue;
 
             SourcePhrase source = SourceBefore(c, _sentences[sentence].FirstToken);
@@ -215,17 +216,24 @@ internal ref struct QuoteAttributor
         return ColonOnly(quote, quoteIndex, open, sentence);
     }
 
-    /// <summary>"Name: “…”" (typical of headlines): a bare colon after a sentence-initial name.</summary>
+    /// <summary>
+    /// "Name: “…”" (typical of headlines): a bare colon after a sentence-initial name. When more words
+    /// stand between the colon and the quote ("Sanders: Clinton needs to ‘get away from …’"), the whole
+    /// rest of the sentence is the content.
+    /// </summary>
     private Draft? ColonOnly(Quote quote, int quoteIndex, int open, int sentence)
     {
-        int colon = open - 1;
         int first = _sentences[sentence].FirstToken;
-        if (colon <= first || !IsChar(colon, ':')) return null;
+        int colon = first + 1;
+        while (colon < open && !IsChar(colon, ':') && _tokens[colon].Kind == TokenKind.Word) colon++;
+        if (colon >= open || !IsChar(colon, ':')) return null;
         var source = _phrases.Left(colon, first);
         if (!source.Found || source.First != first) return null;
         if (!SpeakerRules.HasPersonalName(_text, _tokens, source.First, source.End) && !SpeakerRules.IsPronoun(_text, _tokens, source.First, source.End))
             return null;
-        return Make(StatementKind.Direct, _tokens[colon].Span, source, quote.Content, 0.6, quoteIndex, null, quote);
+        if (colon == open - 1)
+            return Make(StatementKind.Direct, _tokens[colon].Span, source, quote.Content, 0.6, quoteIndex, null, quote);
+        return Make(StatementKind.Mixed, _tokens[colon].Span, source, ParaphraseContent(colon + 1, quote), 0.5, quoteIndex, null, quote);
     }
 
     /// <summary>The source before a cue verb, skipping "also", "has" and adverbs, with "Name, role," appositions.</summary>
@@ -274,6 +282,39 @@ internal ref struct QuoteAttributor
             end = Math.Max(end, _tokens[last].End);
         }
         return ImmutableArray.Create(new TextSpan(start, end));
+    }
+
+    /// <summary>", saying", ", adding that": a reporting gerund right after a comma.</summary>
+    private bool IsGerundCue(int k, out int end)
+    {
+        end = k + 1;
+        if (k == 0 || !IsChar(k - 1, ',') || !char.IsLower(_text[_tokens[k].Start])) return false;
+        if (!ReportingLexicon.Default.TryGetGerund(Word(k), out var verb)) return false;
+        if (verb.Particle is null) return true;
+        if (!IsWordToken(k + 1) || !Word(k + 1).Equals(verb.Particle, StringComparison.OrdinalIgnoreCase)) return false;
+        end = k + 2;
+        return true;
+    }
+
+    /// <summary>"X rejected the plan, saying “…”": the speaker is the subject that opens the sentence.</summary>
+    private Draft? Gerund(Quote quote, int quoteIndex, int open, int sentence, int gerund, int gerundEnd)
+    {
+        int first = _sentences[sentence].FirstToken;
+        var source = _phrases.Right(first, gerund);
+        if (!source.Found) return null;
+        // The subject ends before its verb: "Mayor Tom Reyes | closed the bridge".
+        for (int k = source.First + 1; k < source.End; k++)
+            if (IsWordToken(k) && char.IsLower(_text[_tokens[k].Start]) && Word(k).EndsWith("ed", StringComparison.Ordinal) && !WordClasses.IsDeterminer(Word(k - 1)))
+            {
+                source = new SourcePhrase(source.First, k, source.Comma < k ? source.Comma : -1);
+                break;
+            }
+        if (!SpeakerRules.IsPronoun(_text, _tokens, source.First, source.End) && !SpeakerRules.HasPersonalName(_text, _tokens, source.First, source.End)
+            && SpeakerRules.TypeOf(_text, _tokens, source.First, source.End) is SpeakerType.Unknown) return null;
+        var cue = SpanOfTokens(gerund, gerundEnd);
+        if (IntroducesQuote(gerundEnd, open))
+            return Make(StatementKind.Direct, cue, source, quote.Content, 0.75, quoteIndex, null, quote);
+        return Make(StatementKind.Mixed, cue, source, ParaphraseContent(gerundEnd, quote), 0.6, quoteIndex, null, quote);
     }
 
     private bool IsAccordingTo(int k) =>
