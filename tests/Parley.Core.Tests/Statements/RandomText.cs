@@ -1,4 +1,6 @@
 using System.Text;
+using Parley.Documents;
+using Parley.Pipeline;
 
 namespace Parley.Tests.Statements;
 
@@ -26,5 +28,30 @@ internal static class RandomText
         }
         if (sb.ToString().Trim().Length == 0) sb.Append('x');
         return sb.ToString();
+    }
+
+    /// <summary>
+    /// Runs the default pipeline over 3,000 seeded random texts and applies <paramref name="check"/> to each;
+    /// a failure names the case and its text. Returns the sum of <paramref name="count"/> over all documents.
+    /// </summary>
+    public static int CheckMany(int seed, int maxPieces, Action<Document> check, Func<Document, int> count)
+    {
+        var random = new Random(seed);
+        int total = 0;
+        for (int i = 0; i < 3000; i++)
+        {
+            string text = Next(random, random.Next(1, maxPieces));
+            var document = ParleyPipeline.Default.Process(text);
+            total += count(document);
+            try
+            {
+                check(document);
+            }
+            catch (Exception e)
+            {
+                throw new InvalidOperationException($"case {i}: {System.Text.Json.JsonSerializer.Serialize(text)}", e);
+            }
+        }
+        return total;
     }
 }

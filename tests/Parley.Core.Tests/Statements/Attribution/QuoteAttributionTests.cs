@@ -53,23 +53,8 @@ public sealed class QuoteAttributionTests
     [Fact]
     public void Random_texts_never_break_attribution()
     {
-        var random = new Random(7);
-        int found = 0;
-        for (int i = 0; i < 3000; i++)
-        {
-            string text = RandomText.Next(random, random.Next(1, 120));
-            var document = ParleyPipeline.Default.Process(text);
-            found += document.Statements.Length;
-            try
-            {
-                SpanInvariants.AssertStatements(document);
-            }
-            catch (Exception e)
-            {
-                throw new InvalidOperationException($"case {i}: {System.Text.Json.JsonSerializer.Serialize(text)}", e);
-            }
-        }
-        Assert.True(found >= 30, $"the random texts should exercise the rules ({found} statements)");
+        int statements = RandomText.CheckMany(seed: 7, maxPieces: 120, SpanInvariants.AssertStatements, d => d.Statements.Length);
+        Assert.True(statements >= 30, $"the random texts should exercise the rules ({statements} statements)");
     }
 
     [Fact]

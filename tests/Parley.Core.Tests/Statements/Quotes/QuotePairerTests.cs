@@ -63,22 +63,7 @@ public sealed class QuotePairerTests
     [Fact]
     public void Random_texts_never_break_the_quote_layer()
     {
-        var random = new Random(20261125);
-        int found = 0;
-        for (int i = 0; i < 3000; i++)
-        {
-            string text = RandomText.Next(random, random.Next(1, 80));
-            var document = ParleyPipeline.Default.Process(text);
-            found += document.Quotes.Length;
-            try
-            {
-                SpanInvariants.AssertQuotes(document);
-            }
-            catch (Exception e)
-            {
-                throw new InvalidOperationException($"case {i}: {System.Text.Json.JsonSerializer.Serialize(text)}", e);
-            }
-        }
-        Assert.True(found >= 300, $"the random texts should exercise the rules ({found} quotes)");
+        int quotes = RandomText.CheckMany(seed: 20261125, maxPieces: 80, SpanInvariants.AssertQuotes, d => d.Quotes.Length);
+        Assert.True(quotes >= 300, $"the random texts should exercise the rules ({quotes} quotes)");
     }
 }
