@@ -13,8 +13,7 @@ public static class ParleyCommand
         root.Subcommands.Add(AnalyzeCommand.Create());
         root.Subcommands.Add(BenchCommand.Create());
         root.Subcommands.Add(TrainCommand.Create());
-        // MERGE: EvalNerCommand.Create() ("ner") must be attached to the "eval" command from EvalCommand.cs.
-        root.Subcommands.Add(new Command("eval", "Evaluate models on gold data.") { EvalNerCommand.Create() }); // MERGE: remove this line
+        root.Subcommands.Add(EvalCommand.Create());
         return root;
     }
 

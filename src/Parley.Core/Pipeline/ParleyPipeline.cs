@@ -2,6 +2,8 @@ using Parley.Claims;
 using Parley.Entities;
 using Parley.Entities.Resolution;
 using Parley.Statements;
+using Parley.Statements.Attribution;
+using Parley.Statements.Quotes;
 using Parley.Text;
 
 namespace Parley.Pipeline;

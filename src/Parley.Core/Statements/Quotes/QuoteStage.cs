@@ -1,10 +1,9 @@
-using System.Collections.Immutable;
 using Parley.Documents;
 using Parley.Pipeline;
 
-namespace Parley.Statements;
+namespace Parley.Statements.Quotes;
 
-/// <summary>Pairs quotation marks into direct quotes. (Placeholder; being implemented.)</summary>
+/// <summary>Pairs quotation marks into direct quotes, paragraph by paragraph (see <see cref="QuotePairer"/>).</summary>
 public sealed class QuoteStage : PipelineStage
 {
     /// <summary>Creates the stage.</summary>
@@ -12,5 +11,5 @@ public sealed class QuoteStage : PipelineStage
 
     /// <inheritdoc />
     public override void Process(Document document, CancellationToken cancellationToken) =>
-        document.Set(Layers.Quotes, ImmutableArray<Quote>.Empty);
+        document.Set(Layers.Quotes, QuotePairer.Pair(document.Text, document.Paragraphs.AsSpan()));
 }

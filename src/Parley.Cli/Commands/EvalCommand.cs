@@ -1,0 +1,62 @@
+using System.CommandLine;
+using System.Globalization;
+using Parley.Evaluation.PolNear;
+using Parley.Pipeline;
+
+namespace Parley.Cli.Commands;
+
+/// <summary><c>parley eval</c>: measure Parley against annotated corpora. Each corpus or task is a subcommand.</summary>
+internal static class EvalCommand
+{
+    /// <summary>Exit code for a missing or unreadable data folder.</summary>
+    private const int MissingData = 2;
+
+    public static Command Create()
+    {
+        var command = new Command("eval", "Measure Parley against annotated corpora.");
+        command.Subcommands.Add(CreateQuotes());
+        command.Subcommands.Add(EvalNerCommand.Create());
+        return command;
+    }
+
+    /// <summary><c>parley eval quotes --polnear DIR</c>: quote-detection recall and precision on a PolNeAR split.</summary>
+    private static Command CreateQuotes()
+    {
+        var polnear = new Option<DirectoryInfo>("--polnear") { Description = "A PolNeAR split folder (with text/ and attributions/), e.g. shared/data/polnear/dev", Required = true };
+        var misses = new Option<int>("--show-misses") { Description = "Print up to N missed gold quotes and N unmatched detections", DefaultValueFactory = _ => 0 };
+        var command = new Command("quotes", "Quote detection on PolNeAR: gold quoted contents found, and detected speech quotes inside gold content.") { polnear, misses };
+        command.SetAction(parseResult =>
+        {
+            var folder = parseResult.GetValue(polnear)!;
+            if (!PolNearReader.IsSplit(folder.FullName))
+            {
+                Console.Error.WriteLine($"parley eval quotes: '{folder.FullName}' is not a PolNeAR split folder (expected text/ and attributions/ inside)");
+                return MissingData;
+            }
+            var split = PolNearReader.ReadSplit(folder.FullName);
+            foreach (var problem in split.Problems) Console.Error.WriteLine($"warning: {problem}");
+            var result = QuoteEvaluator.Evaluate(split.Articles, ParleyPipeline.Default);
+            Print(result, parseResult.GetValue(misses));
+            return 0;
+        });
+        return command;
+    }
+
+    private static void Print(QuoteEvaluation result, int misses)
+    {
+        var inv = CultureInfo.InvariantCulture;
+        double seconds = Math.Max(result.PipelineTime.TotalSeconds, 1e-9);
+        Console.WriteLine(string.Format(inv, "PolNeAR quotes: {0} articles, {1:N0} characters, pipeline {2:F1} MB/s (UTF-16 chars)",
+            result.Articles, result.Characters, result.Characters / seconds / 1e6));
+        Console.WriteLine(string.Format(inv, "gold quoted contents overlapping a detected quote: {0:P1} ({1}/{2}), target >= 95%",
+            result.Recall, result.GoldQuotedFound, result.GoldQuoted));
+        Console.WriteLine(string.Format(inv, "detected speech quotes overlapping gold content:   {0:P1} ({1}/{2}), target >= 90%",
+            result.Precision, result.DetectedSpeechInGold, result.DetectedSpeech));
+        foreach (var miss in result.MissedGold.Take(misses))
+            Console.WriteLine($"missed    {miss.Article} {miss.Span}: {OneLine(miss.Text)}");
+        foreach (var miss in result.UnmatchedDetections.Take(misses))
+            Console.WriteLine($"unmatched {miss.Article} {miss.Span}: {OneLine(miss.Text)}");
+    }
+
+    private static string OneLine(string text) => text.Length > 200 ? text[..200].ReplaceLineEndings(" ") + "…" : text.ReplaceLineEndings(" ");
+}

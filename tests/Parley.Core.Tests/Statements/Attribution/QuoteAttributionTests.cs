@@ -1,0 +1,70 @@
+using Parley.Documents;
+using Parley.Pipeline;
+using Parley.Statements;
+using Parley.Statements.Attribution;
+using Parley.Statements.Quotes;
+using Parley.Tests.Specs;
+
+namespace Parley.Tests.Statements.Attribution;
+
+public sealed class QuoteAttributionTests
+{
+    [Fact]
+    public void Stage_declares_its_inputs_and_outputs()
+    {
+        var stage = new QuoteAttributionStage();
+        Assert.Contains(Layers.Quotes, stage.Requires);
+        Assert.Contains(Layers.Tokens, stage.Requires);
+        Assert.Equal([Layers.Statements], stage.Produces);
+        // Without the quote stage the pipeline must not build.
+        var builder = ParleyPipeline.CreateDefaultBuilder().Remove("quotes");
+        Assert.Throws<InvalidOperationException>(() => builder.Build());
+    }
+
+    [Fact]
+    public void Stage_can_be_replaced_by_name()
+    {
+        var pipeline = ParleyPipeline.CreateDefaultBuilder().Replace("quote-attribution", new QuoteAttributionStage()).Build();
+        Assert.Single(pipeline.Process("\u201CWe will stay here for the winter,\u201D the mayor said.").Statements);
+    }
+
+    [Fact]
+    public void Every_span_of_every_spec_case_maps_back_to_the_input()
+    {
+        foreach (var path in Directory.GetFiles(SpecFile.Folder, "*.spec.md"))
+            foreach (var spec in SpecFile.Parse(path))
+            {
+                var document = ParleyPipeline.Default.Process(spec.Input);
+                SpanInvariants.AssertQuotes(document);
+                SpanInvariants.AssertStatements(document);
+                foreach (var statement in document.Statements)
+                {
+                    if (statement.Cue is { } cue)
+                    {
+                        var cueText = cue.GetText(spec.Input);
+                        Assert.True(cueText is ":" || cueText.Length == 1 && QuoteMarks.IsDash(cueText[0]) || char.IsLetter(cueText[0]), $"odd cue '{cueText}'");
+                    }
+                    if (statement.Kind == StatementKind.Direct && statement.QuoteIndex >= 0)
+                        Assert.Equal(document.Quotes[statement.QuoteIndex].Content, statement.Content);
+                }
+            }
+    }
+
+    [Fact]
+    public void Random_texts_never_break_attribution()
+    {
+        int statements = RandomText.CheckMany(seed: 7, maxPieces: 120, SpanInvariants.AssertStatements, d => d.Statements.Length);
+        Assert.True(statements >= 30, $"the random texts should exercise the rules ({statements} statements)");
+    }
+
+    [Fact]
+    public void Speaker_types_follow_the_source_phrase()
+    {
+        Assert.Equal(SpeakerType.Anonymous, TypeOf("\u201CThe talks will resume in May,\u201D a senior official said."));
+        Assert.Equal(SpeakerType.Vague, TypeOf("\u201CThe talks will resume in May,\u201D experts say."));
+        Assert.Equal(SpeakerType.Organization, TypeOf("\u201CThe talks will resume in May,\u201D the Defence Department said."));
+        Assert.Equal(SpeakerType.Person, TypeOf("\u201CThe talks will resume in May,\u201D Maria Olsen said."));
+    }
+
+    private static SpeakerType? TypeOf(string text) => Assert.Single(ParleyPipeline.Default.Process(text).Statements).Speaker?.Type;
+}
