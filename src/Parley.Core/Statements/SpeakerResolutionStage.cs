@@ -40,7 +40,8 @@ public sealed class SpeakerResolutionStage : PipelineStage
                     EntityType.Organization or EntityType.Location => SpeakerType.Organization,
                     _ => previous?.Type ?? SpeakerType.Unknown,
                 }
-                : previous?.Type is SpeakerType.Vague ? SpeakerType.Vague : SpeakerType.Anonymous;
+                // Unnamed: the source phrase decides ("the mayor" is an identified person, "a spokesperson" anonymous).
+                : previous?.Type ?? (entity.Type == EntityType.Person ? SpeakerType.Anonymous : SpeakerType.Organization);
             resolved.Add(statement with
             {
                 Speaker = new Speaker

@@ -8,7 +8,7 @@ using Parley.Text;
 
 namespace Parley.Tests.Entities;
 
-/// <summary>Runs the golden cases of Specs/coreference.spec.md.</summary>
+/// <summary>Runs the golden cases of Specs/Entities/coreference.spec.md.</summary>
 public class CoreferenceSpecTests
 {
     public sealed record SpecCase(string Name, string Markup, string[] Expectations)
@@ -20,7 +20,7 @@ public class CoreferenceSpecTests
 
     private static List<SpecCase> Load()
     {
-        string path = Path.Combine(AppContext.BaseDirectory, "Specs", "coreference.spec.md");
+        string path = Path.Combine(AppContext.BaseDirectory, "Specs", "Entities", "coreference.spec.md");
         var cases = new List<SpecCase>();
         string? name = null;
         var text = new StringBuilder();

