@@ -35,24 +35,31 @@ internal static class AnalyzeCommand
             DefaultValueFactory = _ => TextDecoder.DefaultMaxBytes,
         };
 
-        var command = new Command("analyze", "Find statements (who said what) in articles.") { files, format, output, tokens, maxSize };
+        var pipelineName = new Option<string>("--pipeline", "-p")
+        {
+            Description = "Which pipeline: full (entities, coreference, speakers) or quotes (text and quotes only, no model)",
+            DefaultValueFactory = _ => "full",
+        };
+        pipelineName.AcceptOnlyFromAmong([.. ParleyPipeline.Names]);
+        var command = new Command("analyze", "Find statements (who said what) in articles.") { files, format, output, tokens, maxSize, pipelineName };
         command.SetAction(parse => CliErrors.Guard(() => Run(
             parse.GetValue(files) ?? [],
             parse.GetValue(format) ?? "text",
             parse.GetValue(output),
             parse.GetValue(tokens),
-            parse.GetValue(maxSize))));
+            parse.GetValue(maxSize),
+            parse.GetValue(pipelineName) ?? "full")));
         return command;
     }
 
-    private static int Run(string[] paths, string format, string? outDir, bool includeTokens, long maxBytes)
+    private static int Run(string[] paths, string format, string? outDir, bool includeTokens, long maxBytes, string pipelineName)
     {
         if (maxBytes <= 0) throw new UsageException("--max-size must be positive");
         if (format == "html" && paths.Length > 1 && outDir is null)
             throw new UsageException("html output of several files needs --out DIR");
         if (outDir is not null) Directory.CreateDirectory(outDir);
 
-        var pipeline = ParleyPipeline.Default;
+        var pipeline = ParleyPipeline.Get(pipelineName);
         var jsonOptions = new DocumentJsonOptions { Indented = format == "json", IncludeTokens = includeTokens };
         using var stdout = Console.OpenStandardOutput();
         bool jsonArray = format == "json" && paths.Length > 1 && outDir is null;

@@ -22,14 +22,20 @@ internal static class BenchCommand
         var format = new Option<string>("--format", "-f") { Description = "text or json", DefaultValueFactory = _ => "text" };
         format.AcceptOnlyFromAmong("text", "json");
         var perStage = new Option<bool>("--stages") { Description = "Also time each pipeline stage" };
-        var command = new Command("bench", "Measure pipeline throughput on a folder of text files (bench ner: the entity tagger alone).") { dir, repeat, warmup, format, perStage };
+        var pipelineName = new Option<string>("--pipeline", "-p")
+        {
+            Description = "Which pipeline: full (entities, coreference, speakers) or quotes (text and quotes only, no model)",
+            DefaultValueFactory = _ => "full",
+        };
+        pipelineName.AcceptOnlyFromAmong([.. ParleyPipeline.Names]);
+        var command = new Command("bench", "Measure pipeline throughput on a folder of text files (bench ner: the entity tagger alone).") { dir, repeat, warmup, format, perStage, pipelineName };
         command.Subcommands.Add(BenchNerCommand.Create());
         command.SetAction(parse => CliErrors.Guard(() => Run(
-            parse.GetValue(dir)!, parse.GetValue(repeat), parse.GetValue(warmup), parse.GetValue(format)!, parse.GetValue(perStage))));
+            parse.GetValue(dir)!, parse.GetValue(repeat), parse.GetValue(warmup), parse.GetValue(format)!, parse.GetValue(perStage), parse.GetValue(pipelineName)!)));
         return command;
     }
 
-    private static int Run(string dir, int repeat, int warmup, string format, bool perStage)
+    private static int Run(string dir, int repeat, int warmup, string format, bool perStage, string pipelineName)
     {
         if (!Directory.Exists(dir)) throw new UsageException($"{dir}: no such folder");
         if (repeat < 1 || warmup < 0) throw new UsageException("--repeat must be at least 1 and --warmup at least 0");
@@ -38,7 +44,7 @@ internal static class BenchCommand
         var inputs = files.Select(File.ReadAllBytes).ToArray();
         long bytes = inputs.Sum(b => (long)b.Length);
 
-        var pipeline = ParleyPipeline.Default;
+        var pipeline = ParleyPipeline.Get(pipelineName);
         long words = 0, statements = 0, sentences = 0;
         foreach (var input in inputs)
         {
@@ -58,6 +64,7 @@ internal static class BenchCommand
 
         double seconds = watch.Elapsed.TotalSeconds / repeat;
         var result = new BenchResult(
+            Pipeline: pipelineName,
             Files: files.Length,
             Bytes: bytes,
             Words: words,
@@ -77,6 +84,7 @@ internal static class BenchCommand
             return 0;
         }
         Console.WriteLine($"files        {result.Files:N0} ({result.Bytes / 1e6:0.00} MB, {result.Words:N0} words, {result.Sentences:N0} sentences, {result.Statements:N0} statements)");
+        Console.WriteLine($"pipeline     {pipelineName}: {string.Join(", ", pipeline.Stages.Select(s => s.Name))}");
         Console.WriteLine($"passes       {repeat} timed after {warmup} warm-up, one thread, {Environment.ProcessorCount} cores available");
         Console.WriteLine($"time/pass    {result.SecondsPerPass * 1000:0.0} ms");
         Console.WriteLine($"documents/s  {result.DocumentsPerSecond:N0}");
@@ -113,7 +121,7 @@ internal static class BenchCommand
     private sealed record StageTime(string Name, double SecondsPerPass);
 
     private sealed record BenchResult(
-        int Files, long Bytes, long Words, long Sentences, long Statements, double SecondsPerPass,
+        string Pipeline, int Files, long Bytes, long Words, long Sentences, long Statements, double SecondsPerPass,
         double DocumentsPerSecond, double MegabytesPerSecond, double WordsPerSecond,
         double AllocatedBytesPerDocument, long PeakWorkingSetBytes, StageTime[]? Stages);
 }

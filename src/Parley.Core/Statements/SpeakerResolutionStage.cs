@@ -24,8 +24,15 @@ public sealed class SpeakerResolutionStage : PipelineStage
         var mentions = document.Get(CoreferenceLayers.Mentions);
         var entities = document.Get(CoreferenceLayers.Entities);
         var resolved = ImmutableArray.CreateBuilder<Statement>(statements.Length);
+        // A quote with no cue of its own inherits an earlier speaker by name: give it the same resolution.
+        var byWrittenName = new Dictionary<string, Speaker>(StringComparer.Ordinal);
         foreach (var statement in statements)
         {
+            if (statement.Source is null && statement.Speaker is { } inherited && byWrittenName.TryGetValue(inherited.Name, out var earlier))
+            {
+                resolved.Add(statement with { Speaker = earlier });
+                continue;
+            }
             if (statement.Source is not { } source || HeadMention(mentions, source) is not { Entity: >= 0 } mention)
             {
                 resolved.Add(statement);
@@ -42,17 +49,16 @@ public sealed class SpeakerResolutionStage : PipelineStage
                 }
                 // Unnamed: the source phrase decides ("the mayor" is an identified person, "a spokesperson" anonymous).
                 : previous?.Type ?? (entity.Type == EntityType.Person ? SpeakerType.Anonymous : SpeakerType.Organization);
-            resolved.Add(statement with
-            {
-                Speaker = new Speaker
+            var speaker = new Speaker
                 {
                     Name = entity.IsNamed ? entity.Name : previous?.Name ?? entity.Name,
                     Type = type,
                     Entity = entity.Id,
                     Role = mention.Role is { } role ? role.GetText(document.Text) : entity.Roles.FirstOrDefault() ?? previous?.Role,
                     Affiliation = entity.Affiliation ?? previous?.Affiliation,
-                },
-            });
+                };
+            if (previous is not null) byWrittenName[previous.Name] = speaker;
+            resolved.Add(statement with { Speaker = speaker });
         }
         document.Replace(Layers.Statements, resolved.MoveToImmutable());
     }
