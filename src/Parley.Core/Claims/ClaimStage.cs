@@ -17,8 +17,12 @@ public sealed class ClaimStage : PipelineStage
     /// <summary>Sentences with fewer words are fragments (datelines, captions) rather than assertions.</summary>
     private const int MinAssertionWords = 4;
 
-    private static readonly Lazy<PhraseMatcher> HedgeMatcher = new(() => LoadMatcher("hedges.tsv"));
-    private static readonly Lazy<PhraseMatcher> LoadedMatcher = new(() => LoadMatcher("loaded.tsv"));
+    // One matcher for both lexicons (one lookup per token); categories carry a "hedge:" or "loaded:" prefix.
+    private static readonly Lazy<PhraseMatcher> TermMatcher = new(() => new PhraseMatcher(
+        ReadLexicon("hedges.tsv", HedgePrefix).Concat(ReadLexicon("loaded.tsv", LoadedPrefix))));
+
+    private const string HedgePrefix = "hedge:";
+    private const string LoadedPrefix = "loaded:";
 
     private static readonly string[] BoilerplateOpenings =
     [
@@ -47,11 +51,9 @@ public sealed class ClaimStage : PipelineStage
             var covering = CoveringStatements(statements, sentence.Span, text);
 
             matches.Clear();
-            HedgeMatcher.Value.FindAll(text, tokens, sentence.FirstToken, sentence.EndToken, matches);
-            var hedges = ToTerms(matches, tokens, text, spoken, sentence, isHedge: true);
-            matches.Clear();
-            LoadedMatcher.Value.FindAll(text, tokens, sentence.FirstToken, sentence.EndToken, matches);
-            var loaded = ToTerms(matches, tokens, text, spoken, sentence, isHedge: false);
+            TermMatcher.Value.FindAll(text, tokens, sentence.FirstToken, sentence.EndToken, matches);
+            var hedges = ToTerms(matches, tokens, text, spoken, sentence, HedgePrefix);
+            var loaded = ToTerms(matches, tokens, text, spoken, sentence, LoadedPrefix);
 
             ClaimLabel label;
             if (!covering.IsEmpty) label = ClaimLabel.Attributed;
@@ -118,20 +120,21 @@ public sealed class ClaimStage : PipelineStage
     }
 
     private static ImmutableArray<Term> ToTerms(List<PhraseMatcher.Match> matches, ReadOnlySpan<Token> tokens, string text,
-        List<TextSpan> spoken, Sentence sentence, bool isHedge)
+        List<TextSpan> spoken, Sentence sentence, string prefix)
     {
-        if (matches.Count == 0) return ImmutableArray<Term>.Empty;
-        var terms = ImmutableArray.CreateBuilder<Term>(matches.Count);
+        ImmutableArray<Term>.Builder? terms = null;
         foreach (var match in matches)
         {
+            if (!match.Category.StartsWith(prefix, StringComparison.Ordinal)) continue;
+            string category = match.Category[prefix.Length..];
             var span = new TextSpan(tokens[match.FirstToken].Start, tokens[match.FirstToken + match.TokenCount - 1].End);
             if (InSpoken(spoken, span)) continue;
             // "May" the month and "Could" in a title are not hedges: modal hedges must be lower case
             // unless they open the sentence.
-            if (isHedge && match.Category == "modal" && char.IsUpper(text[span.Start]) && match.FirstToken != sentence.FirstToken) continue;
-            terms.Add(new Term(span, match.Category));
+            if (category == "modal" && char.IsUpper(text[span.Start]) && match.FirstToken != sentence.FirstToken) continue;
+            (terms ??= ImmutableArray.CreateBuilder<Term>()).Add(new Term(span, category));
         }
-        return terms.ToImmutable();
+        return terms?.ToImmutable() ?? ImmutableArray<Term>.Empty;
     }
 
     private static bool IsDuplicateHeadline(ImmutableArray<Headline> headlines, TextSpan span)
@@ -165,10 +168,10 @@ public sealed class ClaimStage : PipelineStage
         return false;
     }
 
-    private static PhraseMatcher LoadMatcher(string file) =>
-        new(EmbeddedLexicon.ReadLines(file).Select(line =>
+    private static IEnumerable<(string Phrase, string Category)> ReadLexicon(string file, string prefix) =>
+        EmbeddedLexicon.ReadLines(file).Select(line =>
         {
             int tab = line.IndexOf('\t');
-            return tab < 0 ? (line, "term") : (line[..tab], line[(tab + 1)..]);
-        }));
+            return tab < 0 ? (line, prefix + "term") : (line[..tab], prefix + line[(tab + 1)..]);
+        });
 }
