@@ -8,7 +8,10 @@ using Parley.Text;
 
 namespace Parley.Tests.Entities;
 
-/// <summary>Runs the golden cases of Specs/Entities/coreference.spec.md.</summary>
+/// <summary>
+/// Runs the golden cases of Specs/Entities/*.spec.md. A case whose text marks names as [[text|TYPE]] feeds
+/// those names to coreference directly; a case without markup runs the trained entity tagger.
+/// </summary>
 public class CoreferenceSpecTests
 {
     public sealed record SpecCase(string Name, string Markup, string[] Expectations)
@@ -20,7 +23,14 @@ public class CoreferenceSpecTests
 
     private static List<SpecCase> Load()
     {
-        string path = Path.Combine(AppContext.BaseDirectory, "Specs", "Entities", "coreference.spec.md");
+        var cases = new List<SpecCase>();
+        foreach (var path in Directory.GetFiles(Path.Combine(AppContext.BaseDirectory, "Specs", "Entities"), "*.spec.md").Order(StringComparer.Ordinal))
+            cases.AddRange(Load(path));
+        return cases;
+    }
+
+    private static List<SpecCase> Load(string path)
+    {
         var cases = new List<SpecCase>();
         string? name = null;
         var text = new StringBuilder();
@@ -45,14 +55,21 @@ public class CoreferenceSpecTests
     [Fact]
     public void There_are_at_least_forty_cases() => Assert.True(Load().Count >= 40);
 
+    [Fact]
+    public void Name_suffix_and_title_case_cases_are_present()
+    {
+        Assert.Contains(Load(), c => c.Name.Contains("Title Case", StringComparison.Ordinal) && !c.Markup.Contains("[["));
+    }
+
     [Theory]
     [MemberData(nameof(Cases))]
     public void Spec(SpecCase spec)
     {
         var (text, names) = Strip(spec.Markup);
+        IPipelineStage tagger = names.Count > 0 ? new GivenNames(names) : new EntityStage();
         var pipeline = TextPipeline.CreateBuilder()
             .Use(new LayoutStage()).Use(new TokenizerStage()).Use(new SentenceStage())
-            .Use(new GivenNames(names)).Use(new CoreferenceStage()).Build();
+            .Use(tagger).Use(new CoreferenceStage()).Build();
         var doc = pipeline.Process(text);
         var entities = doc.Get(CoreferenceLayers.Entities);
         var mentions = doc.Get(CoreferenceLayers.Mentions);

@@ -94,24 +94,27 @@ public sealed class CoreferenceStage : PipelineStage
         public void Run()
         {
             var sentences = document.Sentences;
-            var names = document.Get(EntityLayers.Entities);
+            var names = JoinDemonymOrganizations(document.Get(EntityLayers.Entities));
             int n = 0;
             var roleTokens = new HashSet<int>();
+            var knownNames = new Dictionary<string, EntityType>(StringComparer.Ordinal); // single-word names and surnames seen so far
             for (int s = 0; s < sentences.Length; s++)
             {
                 var sentence = sentences[s];
                 for (int t = sentence.FirstToken; t < sentence.EndToken; t++)
                 {
-                    while (n < names.Length && names[n].FirstToken < t) n++;
-                    if (n < names.Length && names[n].FirstToken == t)
+                    while (n < names.Count && names[n].FirstToken < t) n++;
+                    if (n < names.Count && names[n].FirstToken == t)
                     {
                         var name = names[n];
                         AddName(name, s, sentence, roleTokens);
+                        Remember(name, knownNames);
                         t = name.FirstToken + name.TokenCount - 1;
                         continue;
                     }
                     if (roleTokens.Contains(t)) continue;
                     if (TryPronoun(t, s)) continue;
+                    if (TryKnownName(t, s, sentence, knownNames, roleTokens)) continue;
                     int consumed = TryNominal(t, s, sentence, names, n);
                     if (consumed > 0) t += consumed - 1;
                 }
@@ -119,6 +122,84 @@ public sealed class CoreferenceStage : PipelineStage
             foreach (var index in Enumerable.Range(0, _mentions.Count)) Resolve(index);
             Build();
         }
+
+        /// <summary>
+        /// "Russian" (MISC) + "Foreign Ministry" (ORG), as the tagger's CoNLL convention splits them, is one
+        /// organisation name when the organisation ends in an organisation head noun.
+        /// </summary>
+        private List<EntityMention> JoinDemonymOrganizations(ImmutableArray<EntityMention> names)
+        {
+            var joined = new List<EntityMention>(names.Length);
+            for (int i = 0; i < names.Length; i++)
+            {
+                var name = names[i];
+                if (i + 1 < names.Length && name.Type == EntityType.Misc && name.TokenCount == 1
+                    && lexicons.CountryOfDemonym(Word(name.FirstToken)) is not null)
+                {
+                    var next = names[i + 1];
+                    if (next.Type == EntityType.Organization && next.FirstToken == name.FirstToken + 1
+                        && lexicons.IsOrgHead(Word(next.FirstToken + next.TokenCount - 1)))
+                    {
+                        joined.Add(new EntityMention(name.Span.Union(next.Span), EntityType.Organization, name.FirstToken, name.TokenCount + next.TokenCount));
+                        i++;
+                        continue;
+                    }
+                }
+                if (name.Type == EntityType.Misc && name.TokenCount == 1 && lexicons.CountryOfDemonym(Word(name.FirstToken)) is not null)
+                {
+                    // "Russian Foreign Ministry" with only "Russian" tagged: capitalised words up to an organisation head.
+                    int limit = Math.Min(_tokens.Length, name.FirstToken + 5);
+                    if (i + 1 < names.Length) limit = Math.Min(limit, names[i + 1].FirstToken);
+                    int head = -1;
+                    for (int t = name.FirstToken + 1; t < limit && IsCapitalized(t); t++)
+                        if (lexicons.IsOrgHead(Word(t))) head = t;
+                    if (head > 0)
+                    {
+                        joined.Add(new EntityMention(new TextSpan(name.Span.Start, _tokens[head].End), EntityType.Organization, name.FirstToken, head - name.FirstToken + 1));
+                        continue;
+                    }
+                }
+                joined.Add(name);
+            }
+            return joined;
+        }
+
+        /// <summary>Keeps single-word names and person surnames, to find their later mentions the tagger missed.</summary>
+        private void Remember(EntityMention name, Dictionary<string, EntityType> known)
+        {
+            int last = name.FirstToken + name.TokenCount - 1;
+            if (name.Type == EntityType.Person || name.TokenCount == 1 && name.Type != EntityType.Misc)
+            {
+                var word = Word(last);
+                if (word.Length >= 4 && char.IsUpper(word[0])) known[word.ToString()] = name.Type;
+            }
+        }
+
+        /// <summary>
+        /// A capitalised word the tagger left untagged that is a spelling of a known surname ("Zelenskyy"
+        /// after "Volodymyr Zelensky") or repeats a single-word name becomes a name mention — the
+        /// document-level consistency a sentence-by-sentence tagger lacks.
+        /// </summary>
+        private bool TryKnownName(int t, int sentenceIndex, Sentence sentence, Dictionary<string, EntityType> known, HashSet<int> roleTokens)
+        {
+            if (known.Count == 0 || !IsCapitalized(t) || _tokens[t].Length < 4) return false;
+            // A word inside a run of capitalised words belongs to some other name or title.
+            if (t + 1 < sentence.EndToken && IsCapitalized(t + 1) || t > sentence.FirstToken && IsCapitalized(t - 1) && !IsSentenceStart(t - 1, sentence)) return false;
+            var word = Word(t);
+            EntityType type;
+            if (known.TryGetValue(word.ToString(), out var exact)) type = exact;
+            else
+            {
+                var spelling = new NameVariants.Spelling(word);
+                var match = known.FirstOrDefault(k => k.Value == EntityType.Person && NameVariants.AreVariants(spelling, new NameVariants.Spelling(k.Key)));
+                if (match.Key is null) return false;
+                type = EntityType.Person;
+            }
+            AddName(new EntityMention(_tokens[t].Span, type, t, 1), sentenceIndex, sentence, roleTokens);
+            return true;
+        }
+
+        private static bool IsSentenceStart(int t, Sentence sentence) => t == sentence.FirstToken;
 
         private ReadOnlySpan<char> Word(int t) => _text.AsSpan(_tokens[t].Start, _tokens[t].Length);
 
@@ -136,6 +217,8 @@ public sealed class CoreferenceStage : PipelineStage
         private void AddName(EntityMention name, int sentenceIndex, Sentence sentence, HashSet<int> roleTokens)
         {
             int first = name.FirstToken, end = name.FirstToken + name.TokenCount;
+            // A sentence-initial "The" the tagger took into the name is not part of it.
+            if (end - first > 1 && Is(Word(first), "the")) first++;
             TextSpan? role = null;
             var gender = Gender.Unknown;
 
@@ -299,7 +382,7 @@ public sealed class CoreferenceStage : PipelineStage
         /// modifiers, and a singular role or organisation head noun not followed by a name.
         /// Returns the number of tokens consumed, 0 when there is no nominal here.
         /// </summary>
-        private int TryNominal(int t, int sentenceIndex, Sentence sentence, ImmutableArray<EntityMention> names, int nextName)
+        private int TryNominal(int t, int sentenceIndex, Sentence sentence, List<EntityMention> names, int nextName)
         {
             if (!IsWord(t) || !IsDeterminer(Word(t))) return 0;
             bool definite = !(Is(Word(t), "a") || Is(Word(t), "an"));
@@ -308,7 +391,8 @@ public sealed class CoreferenceStage : PipelineStage
             for (int k = t + 1; k < sentence.EndToken && k - t <= 4; k++)
             {
                 if (!IsWord(k)) break;
-                if (nextName < names.Length && names[nextName].FirstToken == k && names[nextName].Type != EntityType.Misc) break;
+                while (nextName < names.Count && names[nextName].FirstToken < k) nextName++;
+                if (nextName < names.Count && names[nextName].FirstToken == k) break; // a tagged name is not part of a nominal
                 var w = Word(k);
                 if (lexicons.IsRoleNoun(w) && !IsPlural(w)) head = k;
                 else if (lexicons.IsOrgHead(w) && !w.EndsWith("s")) { head = k; modifier = w.ToString(); }
@@ -321,7 +405,8 @@ public sealed class CoreferenceStage : PipelineStage
             if (head + 1 < sentence.EndToken && IsWord(head + 1) && char.IsLower(_text[_tokens[head + 1].Start])
                 && !CanFollowNounPhrase(Word(head + 1))) return 0;
             // "the president Volodymyr Zelensky": a title before a name, not a mention of its own.
-            if (head + 1 < sentence.EndToken && IsCapitalized(head + 1) && nextName < names.Length && names[nextName].FirstToken == head + 1) return 0;
+            while (nextName < names.Count && names[nextName].FirstToken < head + 1) nextName++;
+            if (head + 1 < sentence.EndToken && IsCapitalized(head + 1) && nextName < names.Count && names[nextName].FirstToken == head + 1) return 0;
             // "the ministry's" and "the ministry of" keep their head; "of"-phrases stay outside the mention.
             var headWord = Word(head);
             bool person = lexicons.IsRoleNoun(headWord);
