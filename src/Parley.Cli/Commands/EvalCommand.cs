@@ -11,6 +11,7 @@ internal static class EvalCommand
     /// <summary>Exit code for a missing or unreadable data folder.</summary>
     private const int MissingData = 2;
 
+    /// <summary>The <c>eval</c> command with its subcommands.</summary>
     public static Command Create()
     {
         var command = new Command("eval", "Measure Parley against annotated corpora.");

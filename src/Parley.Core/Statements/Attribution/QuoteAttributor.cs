@@ -21,6 +21,7 @@ internal ref struct QuoteAttributor
 
     private readonly Document _document;
     private readonly string _text;
+    private readonly string _normalized;
     private readonly ReadOnlySpan<Token> _tokens;
     private readonly ReadOnlySpan<Sentence> _sentences;
     private readonly SourcePhrases _phrases;
@@ -29,10 +30,12 @@ internal ref struct QuoteAttributor
     /// <summary>A statement before its id is known.</summary>
     private sealed record Draft(Statement Statement, int Paragraph, TextSpan Covered);
 
+    /// <summary>Prepares the rules for <paramref name="document"/>, which must have tokens, sentences and quotes.</summary>
     public QuoteAttributor(Document document)
     {
         _document = document;
         _text = document.Text;
+        _normalized = document.Normalized.Value;
         _tokens = document.Tokens.AsSpan();
         _sentences = document.Sentences.AsSpan();
         _phrases = new SourcePhrases(_text, _tokens);
@@ -521,7 +524,7 @@ internal ref struct QuoteAttributor
 
     private bool IsChar(int k, char c) => k >= 0 && k < _tokens.Length && _tokens[k].Length == 1 && _text[_tokens[k].Start] == c;
 
-    private bool IsDashToken(int k) => _tokens[k].Kind == TokenKind.Punct && QuoteMarks.IsDash(_text[_tokens[k].Start]);
+    private bool IsDashToken(int k) => _tokens[k].Kind == TokenKind.Punct && _normalized[_tokens[k].Start] == '-'; // every dash folds to '-'
 
     private TextSpan SpanOfTokens(int first, int end) => new(_tokens[first].Start, _tokens[end - 1].End);
 }

@@ -26,6 +26,7 @@ internal readonly ref struct SourcePhrases
     private readonly string _text;
     private readonly ReadOnlySpan<Token> _tokens;
 
+    /// <summary>Reads phrases over <paramref name="tokens"/> of <paramref name="text"/>.</summary>
     public SourcePhrases(string text, ReadOnlySpan<Token> tokens)
     {
         _text = text;

@@ -25,9 +25,15 @@ public static class QuotePairer
         public bool Continued;     // carried over from an earlier paragraph
     }
 
-    /// <summary>Pairs the marks in <paramref name="paragraphs"/> of <paramref name="text"/>; quotes are returned in text order of their opening marks.</summary>
-    public static ImmutableArray<Quote> Pair(string text, ReadOnlySpan<Paragraph> paragraphs)
+    /// <summary>
+    /// Pairs the marks in <paramref name="paragraphs"/> of <paramref name="text"/>; quotes are returned in text
+    /// order of their opening marks. <paramref name="normalized"/> is the folded view of the text
+    /// (<see cref="NormalizedText"/>), in which every quote mark is a straight one, so one comparison per
+    /// character finds the candidates.
+    /// </summary>
+    public static ImmutableArray<Quote> Pair(string text, string normalized, ReadOnlySpan<Paragraph> paragraphs)
     {
+        if (normalized.Length != text.Length) throw new ArgumentException("The normalized text must have the original's length.", nameof(normalized));
         var quotes = new List<Quote>();
         var stack = new List<OpenMark>(8);
         // The quote carried into the next paragraph: its first mark and its content so far.
@@ -57,13 +63,12 @@ public static class QuotePairer
 
             for (; i < paragraph.End; i++)
             {
-                char c = text[i];
-                if (c < '\u00AB' && c is not ('"' or '\'')) continue; // fast path for ordinary characters
-                if (!QuoteMarks.IsMark(c)) continue;
+                if (normalized[i] is not ('"' or '\'')) continue; // every mark folds to a straight one
+                if (!QuoteMarks.IsMark(text[i])) continue;         // primes, backticks and accents fold too
                 int skip = Classify(text, paragraph, i, stack, out var role, out var style, out bool reversed);
                 if (role == Role.Ignore) { i += skip; continue; }
 
-                int match = role == Role.Open ? -1 : FindOpen(stack, style, c, strict: role == Role.Either);
+                int match = role == Role.Open ? -1 : FindOpen(stack, style, text[i], strict: role == Role.Either);
                 if (match < 0)
                 {
                     if (role == Role.Close) continue; // a stray closing mark
