@@ -408,7 +408,8 @@ internal ref struct QuoteAttributor
             if (antecedent is not null) name = antecedent;
             else confidence -= 0.05;
         }
-        else if (role is null && type is SpeakerType.Anonymous or SpeakerType.Person && !IsCapitalisedRun(nameFirst, nameEnd))
+        else if (role is null && type is SpeakerType.Anonymous or SpeakerType.Person && !IsCapitalisedRun(nameFirst, nameEnd)
+            && !SpeakerRules.HasPersonalName(_text, _tokens, nameFirst, nameEnd))
         {
             role = name; // "a ministry spokesperson", "the head of the Crimean peninsula"
         }
