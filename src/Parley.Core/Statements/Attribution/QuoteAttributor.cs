@@ -98,7 +98,7 @@ internal ref struct QuoteAttributor
     private Draft? After(Quote quote, int quoteIndex, int open, int sentence)
     {
         if (quote.Close is not { } close) return null;
-        int closeToken = TokenAt(close.Start);
+        int closeToken = TokenAt(close.End - 1); // the last character of a two-character mark ('')
         if (closeToken < 0) return null;
         int k = closeToken + 1;
         int limit = AfterLimit(closeToken, k);
