@@ -49,8 +49,9 @@ internal static class EvalCommand
         double cpuSeconds = Math.Max(result.CpuTime.TotalSeconds, 1e-9);
         Console.WriteLine(string.Format(inv, "PolNeAR quotes: {0} articles, {1:N0} characters; pipeline {2:F1} MB/s wall, {3:F1} MB/s per CPU second (first run, JIT included)",
             result.Articles, result.Characters, result.Characters / seconds / 1e6, result.Characters / cpuSeconds / 1e6));
-        Console.WriteLine(string.Format(inv, "gold quoted contents overlapping a detected quote: {0:P1} ({1}/{2}), target >= 95%",
-            result.Recall, result.GoldQuotedFound, result.GoldQuoted));
+        Console.WriteLine(string.Format(inv, "gold quoted contents overlapping a detected quote: {0:P1} ({1}/{2}), target >= 95%; a speech quote: {3:P1} ({4}/{2})",
+            result.Recall, result.GoldQuotedFound, result.GoldQuoted,
+            result.GoldQuoted == 0 ? 0 : (double)result.GoldQuotedFoundBySpeech / result.GoldQuoted, result.GoldQuotedFoundBySpeech));
         Console.WriteLine(string.Format(inv, "detected speech quotes overlapping gold content:   {0:P1} ({1}/{2}), target >= 90%",
             result.Precision, result.DetectedSpeechInGold, result.DetectedSpeech));
         foreach (var miss in result.MissedGold.Take(misses))

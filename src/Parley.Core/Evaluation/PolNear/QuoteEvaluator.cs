@@ -27,6 +27,9 @@ public sealed record QuoteEvaluation
     /// <summary>Of those, how many overlap a detected quote.</summary>
     public int GoldQuotedFound { get; init; }
 
+    /// <summary>Of the gold quoted contents, how many overlap a detected quote that is speech (not a scare quote or title).</summary>
+    public int GoldQuotedFoundBySpeech { get; init; }
+
     /// <summary>Detected speech quotes.</summary>
     public int DetectedSpeech { get; init; }
 
@@ -62,7 +65,7 @@ public static class QuoteEvaluator
     /// <summary>Runs <paramref name="pipeline"/> over every article and compares.</summary>
     public static QuoteEvaluation Evaluate(IEnumerable<PolNearArticle> articles, TextPipeline pipeline, CancellationToken cancellationToken = default)
     {
-        int articleCount = 0, goldQuoted = 0, goldFound = 0, detected = 0, detectedInGold = 0;
+        int articleCount = 0, goldQuoted = 0, goldFound = 0, goldFoundBySpeech = 0, detected = 0, detectedInGold = 0;
         long characters = 0;
         var missed = ImmutableArray.CreateBuilder<QuoteMiss>();
         var unmatched = ImmutableArray.CreateBuilder<QuoteMiss>();
@@ -85,7 +88,8 @@ public static class QuoteEvaluator
                 goldContents.AddRange(content.Spans);
                 if (!ContainsQuotationMark(article.Text, content.Spans)) continue;
                 goldQuoted++;
-                if (OverlapsAnyQuote(content.Spans, quotes)) goldFound++;
+                if (OverlapsAnyQuote(content.Spans, quotes, speechOnly: true)) goldFoundBySpeech++;
+                if (OverlapsAnyQuote(content.Spans, quotes, speechOnly: false)) goldFound++;
                 else missed.Add(new QuoteMiss(article.Name, Cover(content.Spans), Cover(content.Spans).GetText(article.Text)));
             }
             foreach (var quote in quotes)
@@ -102,6 +106,7 @@ public static class QuoteEvaluator
             Characters = characters,
             GoldQuoted = goldQuoted,
             GoldQuotedFound = goldFound,
+            GoldQuotedFoundBySpeech = goldFoundBySpeech,
             DetectedSpeech = detected,
             DetectedSpeechInGold = detectedInGold,
             PipelineTime = clock.Elapsed,
@@ -120,11 +125,14 @@ public static class QuoteEvaluator
         return false;
     }
 
-    private static bool OverlapsAnyQuote(ImmutableArray<TextSpan> spans, ImmutableArray<Statements.Quote> quotes)
+    private static bool OverlapsAnyQuote(ImmutableArray<TextSpan> spans, ImmutableArray<Statements.Quote> quotes, bool speechOnly)
     {
         foreach (var quote in quotes)
+        {
+            if (speechOnly && !quote.IsSpeech) continue;
             foreach (var span in spans)
                 if (span.Overlaps(quote.Extent)) return true;
+        }
         return false;
     }
 
