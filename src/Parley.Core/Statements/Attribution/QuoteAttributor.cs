@@ -135,11 +135,7 @@ internal ref struct QuoteAttributor
             int m = source.End;
             if (m < limit && IsChar(m, ',') && source.Comma >= 0) m++;
             while (m < limit && IsWordToken(m) && WordClasses.MayStandBetween(Word(m))) m++;
-            if (m >= limit || !CueAt(m, out int cueEnd2, out var verb2))
-            {
-                // "…,” Name, role, said": the apposition reader may have stopped early; try the name alone.
-                return null;
-            }
+            if (m >= limit || !CueAt(m, out int cueEnd2, out var verb2)) return null; // no cue: the words after the quote are not an attribution
             // "Trump’s early-morning tweets": a phrase ending in a lower-case compound is a noun phrase, not a source.
             if (EndsInLowerCompound(source)) return null;
             cue = SpanOfTokens(m, cueEnd2);

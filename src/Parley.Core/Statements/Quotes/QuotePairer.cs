@@ -51,7 +51,7 @@ public static class QuotePairer
             if (carrying)
             {
                 int reopenWidth = MarkWidth(text, paragraph.Start, paragraph.End);
-                if (!paragraphs[p].IsHeadline && paragraph.Length > reopenWidth
+                if (!paragraphs[p].IsHeadline && !paragraphs[p - 1].IsHeadline && paragraph.Length > reopenWidth
                     && ReopensQuote(reopenWidth == 2 ? '"' : text[paragraph.Start], carry.Style))
                 {
                     stack.Add(carry with { Position = paragraph.Start, Width = reopenWidth, Continued = true });
