@@ -11,6 +11,7 @@ internal static class EvalCommand
     /// <summary>Exit code for a missing or unreadable data folder.</summary>
     private const int MissingData = 2;
 
+    /// <summary>The <c>eval</c> command with its subcommands.</summary>
     public static Command Create()
     {
         var command = new Command("eval", "Measure Parley against annotated corpora.");
@@ -46,10 +47,12 @@ internal static class EvalCommand
     {
         var inv = CultureInfo.InvariantCulture;
         double seconds = Math.Max(result.PipelineTime.TotalSeconds, 1e-9);
-        Console.WriteLine(string.Format(inv, "PolNeAR quotes: {0} articles, {1:N0} characters, pipeline {2:F1} MB/s (UTF-16 chars)",
-            result.Articles, result.Characters, result.Characters / seconds / 1e6));
-        Console.WriteLine(string.Format(inv, "gold quoted contents overlapping a detected quote: {0:P1} ({1}/{2}), target >= 95%",
-            result.Recall, result.GoldQuotedFound, result.GoldQuoted));
+        double cpuSeconds = Math.Max(result.CpuTime.TotalSeconds, 1e-9);
+        Console.WriteLine(string.Format(inv, "PolNeAR quotes: {0} articles, {1:N0} characters; pipeline {2:F1} MB/s wall, {3:F1} MB/s per CPU second (first run, JIT included)",
+            result.Articles, result.Characters, result.Characters / seconds / 1e6, result.Characters / cpuSeconds / 1e6));
+        Console.WriteLine(string.Format(inv, "gold quoted contents overlapping a detected quote: {0:P1} ({1}/{2}), target >= 95%; a speech quote: {3:P1} ({4}/{2})",
+            result.Recall, result.GoldQuotedFound, result.GoldQuoted,
+            result.GoldQuoted == 0 ? 0 : (double)result.GoldQuotedFoundBySpeech / result.GoldQuoted, result.GoldQuotedFoundBySpeech));
         Console.WriteLine(string.Format(inv, "detected speech quotes overlapping gold content:   {0:P1} ({1}/{2}), target >= 90%",
             result.Precision, result.DetectedSpeechInGold, result.DetectedSpeech));
         foreach (var miss in result.MissedGold.Take(misses))

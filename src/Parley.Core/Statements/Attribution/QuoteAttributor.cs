@@ -21,6 +21,7 @@ internal ref struct QuoteAttributor
 
     private readonly Document _document;
     private readonly string _text;
+    private readonly string _normalized;
     private readonly ReadOnlySpan<Token> _tokens;
     private readonly ReadOnlySpan<Sentence> _sentences;
     private readonly SourcePhrases _phrases;
@@ -29,10 +30,12 @@ internal ref struct QuoteAttributor
     /// <summary>A statement before its id is known.</summary>
     private sealed record Draft(Statement Statement, int Paragraph, TextSpan Covered);
 
+    /// <summary>Prepares the rules for <paramref name="document"/>, which must have tokens, sentences and quotes.</summary>
     public QuoteAttributor(Document document)
     {
         _document = document;
         _text = document.Text;
+        _normalized = document.Normalized.Value;
         _tokens = document.Tokens.AsSpan();
         _sentences = document.Sentences.AsSpan();
         _phrases = new SourcePhrases(_text, _tokens);
@@ -95,7 +98,7 @@ internal ref struct QuoteAttributor
     private Draft? After(Quote quote, int quoteIndex, int open, int sentence)
     {
         if (quote.Close is not { } close) return null;
-        int closeToken = TokenAt(close.Start);
+        int closeToken = TokenAt(close.End - 1); // the last character of a two-character mark ('')
         if (closeToken < 0) return null;
         int k = closeToken + 1;
         int limit = AfterLimit(closeToken, k);
@@ -132,11 +135,7 @@ internal ref struct QuoteAttributor
             int m = source.End;
             if (m < limit && IsChar(m, ',') && source.Comma >= 0) m++;
             while (m < limit && IsWordToken(m) && WordClasses.MayStandBetween(Word(m))) m++;
-            if (m >= limit || !CueAt(m, out int cueEnd2, out var verb2))
-            {
-                // "…,” Name, role, said": the apposition reader may have stopped early; try the name alone.
-                return null;
-            }
+            if (m >= limit || !CueAt(m, out int cueEnd2, out var verb2)) return null; // no cue: the words after the quote are not an attribution
             // "Trump’s early-morning tweets": a phrase ending in a lower-case compound is a noun phrase, not a source.
             if (EndsInLowerCompound(source)) return null;
             cue = SpanOfTokens(m, cueEnd2);
@@ -405,7 +404,8 @@ internal ref struct QuoteAttributor
             if (antecedent is not null) name = antecedent;
             else confidence -= 0.05;
         }
-        else if (role is null && type is SpeakerType.Anonymous or SpeakerType.Person && !IsCapitalisedRun(nameFirst, nameEnd))
+        else if (role is null && type is SpeakerType.Anonymous or SpeakerType.Person && !IsCapitalisedRun(nameFirst, nameEnd)
+            && !SpeakerRules.HasPersonalName(_text, _tokens, nameFirst, nameEnd))
         {
             role = name; // "a ministry spokesperson", "the head of the Crimean peninsula"
         }
@@ -521,7 +521,7 @@ internal ref struct QuoteAttributor
 
     private bool IsChar(int k, char c) => k >= 0 && k < _tokens.Length && _tokens[k].Length == 1 && _text[_tokens[k].Start] == c;
 
-    private bool IsDashToken(int k) => _tokens[k].Kind == TokenKind.Punct && QuoteMarks.IsDash(_text[_tokens[k].Start]);
+    private bool IsDashToken(int k) => _tokens[k].Kind == TokenKind.Punct && _normalized[_tokens[k].Start] == '-'; // every dash folds to '-'
 
     private TextSpan SpanOfTokens(int first, int end) => new(_tokens[first].Start, _tokens[end - 1].End);
 }

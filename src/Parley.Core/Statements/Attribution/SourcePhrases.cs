@@ -26,6 +26,7 @@ internal readonly ref struct SourcePhrases
     private readonly string _text;
     private readonly ReadOnlySpan<Token> _tokens;
 
+    /// <summary>Reads phrases over <paramref name="tokens"/> of <paramref name="text"/>.</summary>
     public SourcePhrases(string text, ReadOnlySpan<Token> tokens)
     {
         _text = text;
@@ -51,9 +52,7 @@ internal readonly ref struct SourcePhrases
     public SourcePhrase Left(int end, int limit)
     {
         int first = LeftCore(end, limit);
-        if (first == end) return SourcePhrase.None;
-        // "Name, the role," before the cue: the part we read is the role; the name sits before another comma.
-        return new SourcePhrase(first, end, -1);
+        return first == end ? SourcePhrase.None : new SourcePhrase(first, end, -1);
     }
 
     /// <summary>Leftwards, "X, Y," where the cue follows the second comma: returns both parts as one phrase.</summary>

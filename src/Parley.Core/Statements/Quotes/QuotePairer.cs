@@ -20,14 +20,21 @@ public static class QuotePairer
     private struct OpenMark
     {
         public int Position;
+        public int Width;          // 2 for a doubled straight apostrophe used as a double quote ('')
         public QuoteMarkStyle Style;
         public bool Reversed;      // » … « (German) or ” … ” style: the closer is the mirrored character
         public bool Continued;     // carried over from an earlier paragraph
     }
 
-    /// <summary>Pairs the marks in <paramref name="paragraphs"/> of <paramref name="text"/>; quotes are returned in text order of their opening marks.</summary>
-    public static ImmutableArray<Quote> Pair(string text, ReadOnlySpan<Paragraph> paragraphs)
+    /// <summary>
+    /// Pairs the marks in <paramref name="paragraphs"/> of <paramref name="text"/>; quotes are returned in text
+    /// order of their opening marks. <paramref name="normalized"/> is the folded view of the text
+    /// (<see cref="NormalizedText"/>), in which every quote mark is a straight one, so one comparison per
+    /// character finds the candidates.
+    /// </summary>
+    public static ImmutableArray<Quote> Pair(string text, string normalized, ReadOnlySpan<Paragraph> paragraphs)
     {
+        if (normalized.Length != text.Length) throw new ArgumentException("The normalized text must have the original's length.", nameof(normalized));
         var quotes = new List<Quote>();
         var stack = new List<OpenMark>(8);
         // The quote carried into the next paragraph: its first mark and its content so far.
@@ -43,10 +50,12 @@ public static class QuotePairer
             int i = paragraph.Start;
             if (carrying)
             {
-                if (!paragraphs[p].IsHeadline && paragraph.Length > 1 && ReopensQuote(text[paragraph.Start], carry.Style))
+                int reopenWidth = MarkWidth(text, paragraph.Start, paragraph.End);
+                if (!paragraphs[p].IsHeadline && !paragraphs[p - 1].IsHeadline && paragraph.Length > reopenWidth
+                    && ReopensQuote(reopenWidth == 2 ? '"' : text[paragraph.Start], carry.Style))
                 {
-                    stack.Add(carry with { Position = paragraph.Start, Continued = true });
-                    i++;
+                    stack.Add(carry with { Position = paragraph.Start, Width = reopenWidth, Continued = true });
+                    i += reopenWidth;
                 }
                 else
                 {
@@ -57,31 +66,32 @@ public static class QuotePairer
 
             for (; i < paragraph.End; i++)
             {
-                char c = text[i];
-                if (c < '\u00AB' && c is not ('"' or '\'')) continue; // fast path for ordinary characters
-                if (!QuoteMarks.IsMark(c)) continue;
-                int skip = Classify(text, paragraph, i, stack, out var role, out var style, out bool reversed);
+                if (normalized[i] is not ('"' or '\'')) continue; // every mark folds to a straight one
+                if (!QuoteMarks.IsMark(text[i])) continue;         // primes, backticks and accents fold too
+                int width = MarkWidth(text, i, paragraph.End);
+                int skip = Classify(text, paragraph, i, width, stack, out var role, out var style, out bool reversed);
                 if (role == Role.Ignore) { i += skip; continue; }
 
-                int match = role == Role.Open ? -1 : FindOpen(stack, style, c, strict: role == Role.Either);
+                int match = role == Role.Open ? -1 : FindOpen(stack, style, text[i], strict: role == Role.Either);
                 if (match < 0)
                 {
-                    if (role == Role.Close) continue; // a stray closing mark
-                    stack.Add(new OpenMark { Position = i, Style = style, Reversed = reversed });
+                    if (role != Role.Close) stack.Add(new OpenMark { Position = i, Width = width, Style = style, Reversed = reversed });
+                    i += width - 1; // a stray closing mark is skipped
                     continue;
                 }
                 var open = stack[match];
                 stack.RemoveRange(match, stack.Count - match); // inner marks left open were not quotes
-                var closeMark = new TextSpan(i, i + 1);
+                var closeMark = new TextSpan(i, i + width);
+                i += width - 1;
                 if (open.Continued)
                 {
-                    carrySpans.Add(ContentSpan(text, open.Position + 1, i));
+                    carrySpans.Add(ContentSpan(text, open.Position + open.Width, closeMark.Start));
                     Emit(text, quotes, carry, carrySpans, closeMark, paragraphs[p].IsHeadline, depth: match);
                     carrying = false;
                 }
                 else
                 {
-                    single.Add(ContentSpan(text, open.Position + 1, i));
+                    single.Add(ContentSpan(text, open.Position + open.Width, closeMark.Start));
                     Emit(text, quotes, open, single, closeMark, paragraphs[p].IsHeadline, depth: match);
                 }
             }
@@ -90,7 +100,7 @@ public static class QuotePairer
             if (stack.Count == 0) continue;
             var bottom = stack[0];
             if (!bottom.Continued) carry = bottom; // a continued quote still open is the bottom; carry already holds it
-            carrySpans.Add(ContentSpan(text, bottom.Position + 1, paragraph.End));
+            carrySpans.Add(ContentSpan(text, bottom.Position + bottom.Width, paragraph.End));
             carrying = true;
         }
         if (carrying)
@@ -116,7 +126,7 @@ public static class QuotePairer
         if (content.Count == 0) return;
         var quote = new Quote
         {
-            Open = new TextSpan(open.Position, open.Position + 1),
+            Open = new TextSpan(open.Position, open.Position + open.Width),
             Close = close,
             Content = content.ToImmutable(),
             Style = open.Style,
@@ -124,6 +134,9 @@ public static class QuotePairer
         };
         quotes.Add(quote with { IsSpeech = LooksLikeSpeech(text, quote, inHeadline) });
     }
+
+    /// <summary>2 for a doubled straight apostrophe standing for a double quote (''Like this''), else 1.</summary>
+    private static int MarkWidth(string text, int i, int end) => text[i] == '\'' && i + 1 < end && text[i + 1] == '\'' ? 2 : 1;
 
     /// <summary>True when the next paragraph's first character re-opens a quote of <paramref name="style"/>.</summary>
     private static bool ReopensQuote(char c, QuoteMarkStyle style) => style switch
@@ -182,11 +195,11 @@ public static class QuotePairer
     /// Decides whether the mark at <paramref name="i"/> opens, closes, may do either, or is no quote mark at all
     /// (an apostrophe). Returns how many following characters to skip (for "’n’").
     /// </summary>
-    private static int Classify(string text, TextSpan paragraph, int i, List<OpenMark> stack, out Role role, out QuoteMarkStyle style, out bool reversed)
+    private static int Classify(string text, TextSpan paragraph, int i, int width, List<OpenMark> stack, out Role role, out QuoteMarkStyle style, out bool reversed)
     {
-        char c = text[i];
+        char c = width == 2 ? '"' : text[i]; // '' behaves like "
         char prev = i > paragraph.Start ? text[i - 1] : '\0';
-        char next = i + 1 < paragraph.End ? text[i + 1] : '\0';
+        char next = i + width < paragraph.End ? text[i + width] : '\0';
         bool canOpen = OpensAfter(prev) && next != '\0' && !char.IsWhiteSpace(next);
         bool canClose = prev != '\0' && !char.IsWhiteSpace(prev) && ClosesBefore(next);
         reversed = false;

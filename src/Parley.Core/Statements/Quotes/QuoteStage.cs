@@ -11,5 +11,5 @@ public sealed class QuoteStage : PipelineStage
 
     /// <inheritdoc />
     public override void Process(Document document, CancellationToken cancellationToken) =>
-        document.Set(Layers.Quotes, QuotePairer.Pair(document.Text, document.Paragraphs.AsSpan()));
+        document.Set(Layers.Quotes, QuotePairer.Pair(document.Text, document.Normalized.Value, document.Paragraphs.AsSpan()));
 }
