@@ -227,8 +227,14 @@ public sealed class CoreferenceStage : PipelineStage
             while (nameStart < end - 1 && (lexicons.IsRoleNoun(Word(nameStart)) || lexicons.IsRoleModifier(Word(nameStart)))) nameStart++;
             if (nameStart > first && name.Type == EntityType.Person)
             {
-                role = new TextSpan(_tokens[first].Start, _tokens[nameStart - 1].End);
-                for (int k = first; k < nameStart; k++) gender = Merge(gender, EntityLexicons.GenderOfTitle(Word(k)));
+                bool onlyHonorifics = true;
+                for (int k = first; k < nameStart; k++)
+                {
+                    gender = Merge(gender, EntityLexicons.GenderOfTitle(Word(k)));
+                    onlyHonorifics &= IsHonorific(Word(k));
+                }
+                // "Mr." tells gender, not a role.
+                if (!onlyHonorifics) role = new TextSpan(_tokens[first].Start, _tokens[nameStart - 1].End);
             }
             else nameStart = first;
 
@@ -262,6 +268,15 @@ public sealed class CoreferenceStage : PipelineStage
                 draft.Country = country;
             }
             _mentions.Add(draft);
+        }
+
+        private static bool IsHonorific(ReadOnlySpan<char> word)
+        {
+            var w = word.TrimEnd('.');
+            return w.Equals("mr", StringComparison.OrdinalIgnoreCase) || w.Equals("mrs", StringComparison.OrdinalIgnoreCase)
+                || w.Equals("ms", StringComparison.OrdinalIgnoreCase) || w.Equals("miss", StringComparison.OrdinalIgnoreCase)
+                || w.Equals("sir", StringComparison.OrdinalIgnoreCase) || w.Equals("madam", StringComparison.OrdinalIgnoreCase)
+                || w.Equals("mme", StringComparison.OrdinalIgnoreCase) || w.Equals("messrs", StringComparison.OrdinalIgnoreCase);
         }
 
         private Gender GenderOfRole(TextSpan role)
@@ -300,6 +315,7 @@ public sealed class CoreferenceStage : PipelineStage
                 if (sawRole) committed = t;
             }
             if (!sawRole || committed >= nameFirst) return null;
+            if (committed == nameFirst - 1 && IsHonorific(Word(committed))) return null; // "Mr." alone: gender only
             while (committed < nameFirst && Word(committed).Equals("of", StringComparison.Ordinal)) committed++;
             return new TextSpan(_tokens[committed].Start, _tokens[nameFirst - 1].End);
         }
