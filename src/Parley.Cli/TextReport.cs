@@ -20,7 +20,7 @@ internal static class TextReport
             ColorSystem = terminal ? ColorSystemSupport.Detect : ColorSystemSupport.NoColors,
             Interactive = InteractionSupport.No,
         });
-        if (!terminal) console.Profile.Width = 160;
+        if (!terminal) console.Profile.Width = 120;
 
         string text = document.Text;
         string title = document.Metadata.Title ?? "(no title)";
@@ -69,7 +69,7 @@ internal static class TextReport
             {
                 if (claim.Label is not (ClaimLabel.Unattributed or ClaimLabel.Hedged)) continue;
                 string flags = string.Join(", ", claim.Hedges.Select(h => "hedge: " + h.Span.GetText(text)).Concat(claim.Loaded.Select(l => "loaded: " + l.Span.GetText(text))));
-                console.MarkupLine($"  [grey]{Markup.Escape(Names.Of(claim.Label))}[/] {Markup.Escape(Shorten(claim.Span.GetText(text), 150))}" +
+                console.MarkupLine($"  [grey]{Markup.Escape(Names.Of(claim.Label))}[/] {Markup.Escape(Shorten(claim.Span.GetText(text), 96))}" +
                     (flags.Length > 0 ? $" [grey]({Markup.Escape(flags)})[/]" : ""));
             }
         }
