@@ -17,6 +17,7 @@ internal static class EvalCommand
         var command = new Command("eval", "Measure Parley against annotated corpora.");
         command.Subcommands.Add(CreateQuotes());
         command.Subcommands.Add(EvalNerCommand.Create());
+        command.Subcommands.Add(CreatePolNear());
         return command;
     }
 
@@ -38,6 +39,36 @@ internal static class EvalCommand
             foreach (var problem in split.Problems) Console.Error.WriteLine($"warning: {problem}");
             var result = QuoteEvaluator.Evaluate(split.Articles, ParleyPipeline.Default);
             Print(result, parseResult.GetValue(misses));
+            return 0;
+        });
+        return command;
+    }
+
+    /// <summary><c>parley eval polnear DIR</c>: attribution scores per role, exact and token overlap (BBC citron's metrics).</summary>
+    private static Command CreatePolNear()
+    {
+        var dir = new Argument<DirectoryInfo>("dir") { Description = "A PolNeAR split folder (with text/ and attributions/), e.g. ../shared/data/polnear/dev" };
+        var pipelineName = new Option<string>("--pipeline", "-p") { Description = "Pipeline to score: full or quotes", DefaultValueFactory = _ => "full" };
+        pipelineName.AcceptOnlyFromAmong([.. ParleyPipeline.Names]);
+        var command = new Command("polnear", "Attribution on PolNeAR, scored against the first annotator of each article: per role (cue, source, content, all), precision, recall and F1 under exact and token-overlap match.") { dir, pipelineName };
+        command.SetAction(parseResult =>
+        {
+            var folder = parseResult.GetValue(dir)!;
+            if (!PolNearReader.IsSplit(folder.FullName))
+            {
+                Console.Error.WriteLine($"parley eval polnear: '{folder.FullName}' is not a PolNeAR split folder (expected text/ and attributions/ inside)");
+                return MissingData;
+            }
+            var split = PolNearReader.ReadSplit(folder.FullName);
+            foreach (var problem in split.Problems) Console.Error.WriteLine($"warning: {problem}");
+            var result = AttributionEvaluator.Evaluate(split.Articles, ParleyPipeline.Get(parseResult.GetValue(pipelineName)!));
+            var inv = CultureInfo.InvariantCulture;
+            Console.WriteLine(string.Format(inv, "PolNeAR attribution: {0} articles, {1} gold attributions (first annotator), {2} predicted statements", result.Articles, result.Gold, result.Predicted));
+            Console.WriteLine("role      exact P   exact R   exact F1 | overlap P overlap R overlap F1");
+            foreach (var role in result.Roles)
+                Console.WriteLine(string.Format(inv, "{0,-8} {1,8:F1}% {2,8:F1}% {3,8:F1}% | {4,8:F1}% {5,8:F1}% {6,8:F1}%", role.Role,
+                    role.Exact.Precision * 100, role.Exact.Recall * 100, role.Exact.F1 * 100,
+                    role.Overlap.Precision * 100, role.Overlap.Recall * 100, role.Overlap.F1 * 100));
             return 0;
         });
         return command;

@@ -87,3 +87,15 @@ public class BadInputTests
         AssertOneLineError(CliRunner.Run("bench", "/no/such/folder"), "no such folder");
     }
 }
+
+public class EvalPolNearCommandTests
+{
+    [Fact]
+    public void Missing_split_folder_is_a_one_line_error()
+    {
+        var result = CliRunner.Run("eval", "polnear", "/no/such/split");
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("not a PolNeAR split folder", result.Stderr);
+        Assert.DoesNotContain("   at ", result.Stderr);
+    }
+}

@@ -349,7 +349,7 @@ internal ref struct QuoteAttributor
         {
             Id = "",
             Kind = StatementKind.Direct,
-            Content = quote.Content,
+            Content = WithMarks(quote),
             Speaker = previous.Statement.Speaker,
             Confidence = Math.Round(previous.Statement.Confidence * 0.65, 2),
             QuoteIndex = quoteIndex,
@@ -362,6 +362,7 @@ internal ref struct QuoteAttributor
     private Draft Make(StatementKind kind, TextSpan cue, SourcePhrase source, ImmutableArray<TextSpan> content, double confidence, int quoteIndex, Channel? channel, Quote quote)
     {
         var speaker = MakeSpeaker(source, ref confidence);
+        if (content == quote.Content) content = WithMarks(quote);
         var statement = new Statement
         {
             Id = "",
@@ -376,6 +377,26 @@ internal ref struct QuoteAttributor
         };
         var covered = content[0].Union(content[^1]).Union(quote.Extent);
         return new Draft(statement, ParagraphOf(quote), covered);
+    }
+
+    /// <summary>
+    /// A direct statement's content with its quotation marks, as the PolNeAR guidelines (and citron) mark it:
+    /// “…,” — each paragraph piece of a multi-paragraph quote keeps the mark that opens it.
+    /// </summary>
+    private ImmutableArray<TextSpan> WithMarks(Quote quote)
+    {
+        var pieces = quote.Content;
+        var result = ImmutableArray.CreateBuilder<TextSpan>(pieces.Length);
+        for (int i = 0; i < pieces.Length; i++)
+        {
+            int start = pieces[i].Start, end = pieces[i].End;
+            if (i == 0) start = quote.Open.Start;
+            else if (start > 0 && Text.Tokenizer.IsQuoteMark(_text[start - 1])) start--;
+            if (i == pieces.Length - 1 && quote.Close is { } close) end = close.End;
+            else if (end < _text.Length && Text.Tokenizer.IsQuoteMark(_text[end])) end++;
+            result.Add(new TextSpan(start, end));
+        }
+        return result.MoveToImmutable();
     }
 
     private Speaker MakeSpeaker(SourcePhrase source, ref double confidence)

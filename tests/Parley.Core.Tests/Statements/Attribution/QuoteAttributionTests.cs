@@ -45,7 +45,17 @@ public sealed class QuoteAttributionTests
                         Assert.True(cueText is ":" || cueText.Length == 1 && QuoteMarks.IsDash(cueText[0]) || char.IsLetter(cueText[0]), $"odd cue '{cueText}'");
                     }
                     if (statement.Kind == StatementKind.Direct && statement.QuoteIndex >= 0)
-                        Assert.Equal(document.Quotes[statement.QuoteIndex].Content, statement.Content);
+                    {
+                        // A direct statement's content is the quote's content with its marks (PolNeAR's convention).
+                        var quote = document.Quotes[statement.QuoteIndex];
+                        Assert.Equal(quote.Content.Length, statement.Content.Length);
+                        for (int i = 0; i < quote.Content.Length; i++)
+                        {
+                            Assert.True(statement.Content[i].Contains(quote.Content[i]));
+                            var extra = spec.Input[statement.Content[i].Start..quote.Content[i].Start] + spec.Input[quote.Content[i].End..statement.Content[i].End];
+                            Assert.True(extra.All(c => Parley.Text.Tokenizer.IsQuoteMark(c) || char.IsWhiteSpace(c)), $"content adds '{extra}'");
+                        }
+                    }
                 }
             }
     }

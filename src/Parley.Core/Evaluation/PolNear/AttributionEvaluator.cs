@@ -1,0 +1,135 @@
+using System.Collections.Immutable;
+using Parley.Documents;
+using Parley.Pipeline;
+using Parley.Statements;
+
+namespace Parley.Evaluation.PolNear;
+
+/// <summary>One attribution as annotated: cue, sources and contents (each possibly discontinuous or absent).</summary>
+public sealed record GoldAttribution(ImmutableArray<TextSpan> Cue, ImmutableArray<TextSpan> Sources, ImmutableArray<TextSpan> Contents);
+
+/// <summary>Precision, recall and F1.</summary>
+public readonly record struct Prf(double Precision, double Recall)
+{
+    /// <summary>Harmonic mean of precision and recall.</summary>
+    public double F1 => Precision + Recall == 0 ? 0 : 2 * Precision * Recall / (Precision + Recall);
+
+    /// <summary>From true positive, false positive and false negative counts.</summary>
+    public static Prf FromCounts(long tp, long fp, long fn) =>
+        new(tp + fp == 0 ? 0 : (double)tp / (tp + fp), tp + fn == 0 ? 0 : (double)tp / (tp + fn));
+
+    /// <summary>From summed token overlaps and the predicted and gold token lengths.</summary>
+    public static Prf FromOverlap(long overlap, long predicted, long gold) =>
+        new(predicted == 0 ? 0 : (double)overlap / predicted, gold == 0 ? 0 : (double)overlap / gold);
+}
+
+/// <summary>Scores for one role (cue, source, content, or all spans together).</summary>
+public sealed record RoleScores(string Role, Prf Exact, Prf Overlap);
+
+/// <summary>The result of <see cref="AttributionEvaluator.Evaluate"/>.</summary>
+public sealed record AttributionEvaluation(int Articles, int Gold, int Predicted, ImmutableArray<RoleScores> Roles);
+
+/// <summary>
+/// Scores statements against PolNeAR attributions with BBC citron's two metrics, per document.
+/// Exact: a cue must match a gold cue exactly; a source (or content) is right when its statement's cue
+/// overlaps a gold cue and its source (content) spans equal that attribution's; "all" needs cue, sources
+/// and contents exactly right. Overlap: tokens of predicted spans that overlap gold spans of the same role,
+/// summed over all pairs of predicted and gold attributions, against the predicted and gold token lengths.
+/// </summary>
+public static class AttributionEvaluator
+{
+    /// <summary>The gold attributions of an article, from its brat events.</summary>
+    public static ImmutableArray<GoldAttribution> GoldOf(PolNearArticle article)
+    {
+        var byId = article.Spans.ToDictionary(s => s.Id, StringComparer.Ordinal);
+        var result = ImmutableArray.CreateBuilder<GoldAttribution>();
+        foreach (var e in article.Events)
+        {
+            ImmutableArray<TextSpan> Role(string role) => e.Arguments.Where(a => a.Key.StartsWith(role, StringComparison.Ordinal) && byId.ContainsKey(a.Value))
+                .SelectMany(a => byId[a.Value].Spans).Order().ToImmutableArray();
+            var cue = Role("Cue");
+            if (cue.IsEmpty && Role("Content").IsEmpty) continue;
+            result.Add(new GoldAttribution(cue, Role("Source"), Role("Content")));
+        }
+        return result.ToImmutable();
+    }
+
+    /// <summary>Runs <paramref name="pipeline"/> over every article and scores its statements.</summary>
+    public static AttributionEvaluation Evaluate(IEnumerable<PolNearArticle> articles, TextPipeline pipeline, CancellationToken cancellationToken = default)
+    {
+        var counts = new long[4, 3]; // role × (tp, fp, fn)
+        var overlaps = new long[4, 3]; // role × (overlap, predicted, gold)
+        int articleCount = 0, gold = 0, predicted = 0;
+        foreach (var article in articles)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var document = pipeline.Process(article.Text, new DocumentMetadata { Id = article.Name }, cancellationToken);
+            var golds = GoldOf(article);
+            var predictions = document.Statements.Select(s => new GoldAttribution(
+                s.Cue is { } c ? [c] : [], s.Source is { } src ? [src] : [], s.Content.Sort())).ToList();
+            articleCount++;
+            gold += golds.Length;
+            predicted += predictions.Count;
+            Score(document, predictions, golds, counts, overlaps);
+        }
+        string[] names = ["cue", "source", "content", "all"];
+        var roles = names.Select((name, r) => new RoleScores(name,
+            Prf.FromCounts(counts[r, 0], counts[r, 1], counts[r, 2]),
+            Prf.FromOverlap(overlaps[r, 0], overlaps[r, 1], overlaps[r, 2]))).ToImmutableArray();
+        return new AttributionEvaluation(articleCount, gold, predicted, roles);
+    }
+
+    private static void Score(Document document, List<GoldAttribution> predictions, ImmutableArray<GoldAttribution> golds, long[,] counts, long[,] overlaps)
+    {
+        // Exact matches, per role: does a prediction have a matching gold attribution, and vice versa.
+        Func<GoldAttribution, GoldAttribution, bool>[] matchers =
+        [
+            (p, g) => !p.Cue.IsEmpty && p.Cue.SequenceEqual(g.Cue),
+            (p, g) => CuesOverlap(p, g) && p.Sources.SequenceEqual(g.Sources),
+            (p, g) => CuesOverlap(p, g) && p.Contents.SequenceEqual(g.Contents),
+            (p, g) => !p.Cue.IsEmpty && p.Cue.SequenceEqual(g.Cue) && p.Sources.SequenceEqual(g.Sources) && p.Contents.SequenceEqual(g.Contents),
+        ];
+        for (int r = 0; r < matchers.Length; r++)
+        {
+            foreach (var p in predictions)
+                if (golds.Any(g => matchers[r](p, g))) counts[r, 0]++; else counts[r, 1]++;
+            foreach (var g in golds)
+                if (!predictions.Any(p => matchers[r](p, g))) counts[r, 2]++;
+        }
+
+        // Token overlaps, per role, summed over every predicted × gold pair.
+        Func<GoldAttribution, ImmutableArray<TextSpan>>[] parts = [a => a.Cue, a => a.Sources, a => a.Contents];
+        for (int r = 0; r < 3; r++)
+        {
+            foreach (var p in predictions)
+            {
+                overlaps[r, 1] += Tokens(document, parts[r](p));
+                foreach (var g in golds) overlaps[r, 0] += SharedTokens(document, parts[r](p), parts[r](g));
+            }
+            foreach (var g in golds) overlaps[r, 2] += Tokens(document, parts[r](g));
+        }
+        for (int k = 0; k < 3; k++)
+            overlaps[3, k] = overlaps[0, k] + overlaps[1, k] + overlaps[2, k];
+    }
+
+    private static bool CuesOverlap(GoldAttribution p, GoldAttribution g) => p.Cue.Any(a => g.Cue.Any(b => a.Overlaps(b)));
+
+    /// <summary>Tokens that overlap any of the spans.</summary>
+    private static int Tokens(Document document, ImmutableArray<TextSpan> spans)
+    {
+        int count = 0;
+        foreach (var token in document.Tokens)
+            if (spans.Any(s => s.Overlaps(token.Span))) count++;
+        return count;
+    }
+
+    /// <summary>Tokens that overlap a span of each list.</summary>
+    private static int SharedTokens(Document document, ImmutableArray<TextSpan> a, ImmutableArray<TextSpan> b)
+    {
+        if (a.IsEmpty || b.IsEmpty || !a.Any(x => b.Any(y => x.Overlaps(y)))) return 0;
+        int count = 0;
+        foreach (var token in document.Tokens)
+            if (a.Any(s => s.Overlaps(token.Span)) && b.Any(s => s.Overlaps(token.Span))) count++;
+        return count;
+    }
+}
