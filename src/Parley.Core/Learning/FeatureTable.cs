@@ -8,17 +8,22 @@ namespace Parley.Learning;
 /// </summary>
 public sealed class FeatureTable
 {
-    private readonly ulong[] _keys;
-    private readonly int[] _rows;
+    // Key and row side by side: one cache line per probe instead of two.
+    private readonly Slot[] _slots;
     private readonly int _mask;
+
+    private struct Slot
+    {
+        public ulong Key;
+        public int Row;
+    }
 
     /// <summary>Builds a table whose row <c>i</c> is <paramref name="keys"/>[i]. Keys must be distinct and non-zero.</summary>
     public FeatureTable(ReadOnlySpan<ulong> keys)
     {
         int capacity = 16;
         while (capacity < keys.Length * 2) capacity <<= 1; // load factor <= 0.5 keeps probes short
-        _keys = new ulong[capacity];
-        _rows = new int[capacity];
+        _slots = new Slot[capacity];
         _mask = capacity - 1;
         Keys = keys.ToArray();
         for (int i = 0; i < keys.Length; i++)
@@ -26,13 +31,13 @@ public sealed class FeatureTable
             ulong key = keys[i];
             if (key == 0) throw new ArgumentException("Feature key 0 is reserved.", nameof(keys));
             int slot = (int)(key & (ulong)_mask);
-            while (_keys[slot] != 0)
+            while (_slots[slot].Key != 0)
             {
-                if (_keys[slot] == key) throw new ArgumentException($"Duplicate feature key {key:X16}.", nameof(keys));
+                if (_slots[slot].Key == key) throw new ArgumentException($"Duplicate feature key {key:X16}.", nameof(keys));
                 slot = (slot + 1) & _mask;
             }
-            _keys[slot] = key;
-            _rows[slot] = i;
+            _slots[slot].Key = key;
+            _slots[slot].Row = i;
         }
     }
 
@@ -49,8 +54,9 @@ public sealed class FeatureTable
         int slot = (int)(key & (ulong)_mask);
         while (true)
         {
-            ulong k = _keys[slot];
-            if (k == key) return _rows[slot];
+            ref readonly Slot entry = ref _slots[slot];
+            if (entry.Key == key) return entry.Row;
+            ulong k = entry.Key;
             if (k == 0) return -1;
             slot = (slot + 1) & _mask;
         }

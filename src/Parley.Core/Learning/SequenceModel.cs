@@ -21,6 +21,7 @@ public sealed class SequenceModel
     private readonly float[] _weights;      // row-major: feature row × label
     private readonly float[] _transitions;  // (L + 1) × L, row L = start; forbidden pairs hold Forbidden
     private readonly float[] _end;          // per label: 0 or Forbidden
+    private readonly int[][] _predecessors; // per label: the labels that may precede it (Viterbi skips the rest)
 
     /// <summary>Creates a model from its parts (used by the trainer and the reader).</summary>
     public SequenceModel(IReadOnlyList<string> labels, FeatureTable features, float[] weights, float[] transitions, bool[] allowedTransitions, bool[] allowedEnd, string metadata)
@@ -37,6 +38,7 @@ public sealed class SequenceModel
         _transitions = new float[transitions.Length];
         for (int i = 0; i < transitions.Length; i++) _transitions[i] = allowedTransitions[i] ? transitions[i] : Forbidden;
         _end = allowedEnd.Select(a => a ? 0f : Forbidden).ToArray();
+        _predecessors = Predecessors(allowedTransitions, n);
         Metadata = metadata;
     }
 
@@ -125,9 +127,21 @@ public sealed class SequenceModel
 
     /// <summary>Viterbi over precomputed emission scores (position × label).</summary>
     internal float Viterbi(float[] emissions, int length, Span<int> labels) =>
-        Viterbi(emissions, length, Labels.Count, _transitions, _end, labels);
+        Viterbi(emissions, length, Labels.Count, _transitions, _end, _predecessors, labels);
 
-    internal static float Viterbi(float[] emissions, int length, int n, float[] transitions, float[] end, Span<int> labels)
+    internal static int[][] Predecessors(bool[] allowed, int n)
+    {
+        var result = new int[n][];
+        for (int y = 0; y < n; y++)
+        {
+            var list = new List<int>();
+            for (int p = 0; p < n; p++) if (allowed[p * n + y]) list.Add(p);
+            result[y] = list.Count > 0 ? list.ToArray() : Enumerable.Range(0, n).ToArray();
+        }
+        return result;
+    }
+
+    internal static float Viterbi(float[] emissions, int length, int n, float[] transitions, float[] end, int[][] predecessors, Span<int> labels)
     {
         float[] score = ArrayPool<float>.Shared.Rent(length * n);
         int[] back = ArrayPool<int>.Shared.Rent(length * n);
@@ -141,7 +155,7 @@ public sealed class SequenceModel
                 {
                     float best = float.NegativeInfinity;
                     int arg = 0;
-                    for (int p = 0; p < n; p++)
+                    foreach (int p in predecessors[y])
                     {
                         float s = score[prevBase + p] + transitions[p * n + y];
                         if (s > best) { best = s; arg = p; }
