@@ -8,6 +8,7 @@ namespace Parley.Cli.Commands;
 /// <summary><c>parley bench</c>: measure speed. <c>bench ner FILE</c> times model loading and tagging on one thread.</summary>
 internal static class BenchCommand
 {
+    /// <summary>Builds the <c>bench</c> command with its <c>ner</c> subcommand.</summary>
     public static Command Create() => new("bench", "Measure speed.") { CreateNer() };
 
     private static Command CreateNer()

@@ -14,7 +14,10 @@ public sealed class FeatureTable
 
     private struct Slot
     {
+        /// <summary>The feature hash; 0 marks an empty slot.</summary>
         public ulong Key;
+
+        /// <summary>The feature's row.</summary>
         public int Row;
     }
 

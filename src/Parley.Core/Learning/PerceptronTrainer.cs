@@ -200,6 +200,7 @@ public sealed class PerceptronTrainer
     {
         private ulong _state = (ulong)seed * 0x9E3779B97F4A7C15UL + 0x632BE59BD9B4E019UL;
 
+        /// <summary>The next pseudo-random number.</summary>
         public ulong Next()
         {
             ulong z = _state += 0x9E3779B97F4A7C15UL;

@@ -117,15 +117,19 @@ public sealed class NerTaggerTests
         }
     }
 
-    [Fact]
-    public void Tags_a_document_with_character_offsets()
+    /// <summary>Runs layout, tokens, sentences and entities over <paramref name="text"/>; returns the document and (text, type) pairs.</summary>
+    internal static (Document Document, List<(string, string)> Found) Tag(NerTagger tagger, string text)
     {
-        var tagger = TrainToy();
-        string text = "Maria Lopez told Reuters in Madrid.\n\nNovak met German officials in Berlin.";
         var pipeline = TextPipeline.CreateBuilder().Use(new LayoutStage()).Use(new TokenizerStage()).Use(new SentenceStage())
             .Use(new EntityStage(tagger)).Build();
         var document = pipeline.Process(text);
-        var found = document.Get(EntityLayers.Entities).Select(m => (document.TextOf(m.Span), m.TypeName)).ToList();
+        return (document, document.Get(EntityLayers.Entities).Select(m => (document.TextOf(m.Span), m.TypeName)).ToList());
+    }
+
+    [Fact]
+    public void Tags_a_document_with_character_offsets()
+    {
+        var (_, found) = Tag(TrainToy(), "Maria Lopez told Reuters in Madrid.\n\nNovak met German officials in Berlin.");
         Assert.Contains(("Maria Lopez", "PERSON"), found);
         Assert.Contains(("Reuters", "ORGANIZATION"), found);
         Assert.Contains(("Madrid", "LOCATION"), found);
