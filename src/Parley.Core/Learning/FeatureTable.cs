@@ -22,6 +22,7 @@ public sealed class FeatureTable
     }
 
     /// <summary>Builds a table whose row <c>i</c> is <paramref name="keys"/>[i]. Keys must be distinct and non-zero.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // runs once per load: skip tier-0 code
     public FeatureTable(ReadOnlySpan<ulong> keys)
     {
         int capacity = 16;
