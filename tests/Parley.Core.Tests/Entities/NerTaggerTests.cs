@@ -138,6 +138,17 @@ public sealed class NerTaggerTests
     }
 
     [Fact]
+    public void Empty_documents_and_documents_without_sentences_are_tagged()
+    {
+        var tagger = TrainToy();
+        Assert.Empty(Tag(tagger, "").Found);
+        // Tokens only, no sentence layer: the whole document counts as one sentence.
+        var document = TextPipeline.CreateBuilder().Use(new LayoutStage()).Use(new TokenizerStage()).Build().Process("Peter Novak flew to Berlin.");
+        var found = tagger.Tag(document).Select(m => document.TextOf(m.Span)).ToList();
+        Assert.Contains("Berlin", found);
+    }
+
+    [Fact]
     public void Feature_extraction_is_deterministic()
     {
         var text = NerText.FromTokens([["Reuters", "reported", "that", "Anna", "Berg", "left", "New", "York", "."], ["BERG", "LEAVES", "NEW", "YORK"]]);
