@@ -8,14 +8,15 @@ namespace Parley.Learning;
 /// </summary>
 public sealed class FeatureTable
 {
-    // Key and row side by side: one cache line per probe instead of two.
+    // 8-byte slots: the low bits of a key choose the slot and its high 32 bits are kept as a fingerprint,
+    // so about 50 bits of the key are compared while the table stays half the size (decoding is memory-bound).
     private readonly Slot[] _slots;
     private readonly int _mask;
 
     private struct Slot
     {
-        /// <summary>The feature hash; 0 marks an empty slot.</summary>
-        public ulong Key;
+        /// <summary>The key's high 32 bits with the lowest bit set; 0 marks an empty slot.</summary>
+        public uint Fingerprint;
 
         /// <summary>The feature's row.</summary>
         public int Row;
@@ -35,12 +36,20 @@ public sealed class FeatureTable
             ulong key = keys[i];
             if (key == 0) throw new ArgumentException("Feature key 0 is reserved.", nameof(keys));
             int slot = (int)(key & (ulong)_mask);
-            while (_slots[slot].Key != 0)
+            uint fingerprint = Fingerprint(key);
+            bool shadowed = false;
+            while (_slots[slot].Fingerprint != 0)
             {
-                if (_slots[slot].Key == key) throw new ArgumentException($"Duplicate feature key {key:X16}.", nameof(keys));
+                if (_slots[slot].Fingerprint == fingerprint)
+                {
+                    if (Keys[_slots[slot].Row] == key) throw new ArgumentException($"Duplicate feature key {key:X16}.", nameof(keys));
+                    shadowed = true; // another key with the same ~50 bits: vanishingly rare; the first one wins
+                    break;
+                }
                 slot = (slot + 1) & _mask;
             }
-            _slots[slot].Key = key;
+            if (shadowed) continue;
+            _slots[slot].Fingerprint = fingerprint;
             _slots[slot].Row = i;
         }
     }
@@ -56,13 +65,16 @@ public sealed class FeatureTable
     public int Find(ulong key)
     {
         int slot = (int)(key & (ulong)_mask);
+        uint fingerprint = Fingerprint(key);
         while (true)
         {
             ref readonly Slot entry = ref _slots[slot];
-            if (entry.Key == key) return entry.Row;
-            ulong k = entry.Key;
-            if (k == 0) return -1;
+            if (entry.Fingerprint == fingerprint) return entry.Row;
+            if (entry.Fingerprint == 0) return -1;
             slot = (slot + 1) & _mask;
         }
     }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static uint Fingerprint(ulong key) => (uint)(key >> 32) | 1;
 }

@@ -1,6 +1,5 @@
 using System.Buffers;
 using System.Numerics;
-using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 
 namespace Parley.Learning;
@@ -19,13 +18,36 @@ public sealed class SequenceModel
     public const int FormatVersion = 2;
 
     private const float Forbidden = -1e30f;
-    private readonly float[] _weights;      // row-major: feature row × label
-    private readonly float[] _transitions;  // (L + 1) × L, row L = start; forbidden pairs hold Forbidden
+    // Row-major feature row × label, as 16-bit integers on a common scale: half the memory of floats, so
+    // a row sits in one cache line, and decoding is bound by memory, not arithmetic.
+    private readonly short[] _weights;
+    private readonly float[] _transitions;  // (L + 1) × L on the weights' scale, row L = start; forbidden pairs hold Forbidden
     private readonly float[] _end;          // per label: 0 or Forbidden
     private readonly int[][] _predecessors; // per label: the labels that may precede it (Viterbi skips the rest)
 
-    /// <summary>Creates a model from its parts (used by the trainer and the reader).</summary>
+    /// <summary>
+    /// Creates a model from trained weights. They are quantised to 16 bits on a common scale (the largest
+    /// becomes 32767): a linear model's decisions do not change when all its weights are scaled together.
+    /// </summary>
     public SequenceModel(IReadOnlyList<string> labels, FeatureTable features, float[] weights, float[] transitions, bool[] allowedTransitions, bool[] allowedEnd, string metadata)
+        : this(labels, features, Quantize(weights, transitions, allowedTransitions, out float[] scaled), scaled, allowedTransitions, allowedEnd, metadata)
+    {
+    }
+
+    private static short[] Quantize(float[] weights, float[] transitions, bool[] allowed, out float[] scaledTransitions)
+    {
+        float max = 1e-6f;
+        foreach (float w in weights) max = Math.Max(max, Math.Abs(w));
+        for (int i = 0; i < transitions.Length && i < allowed.Length; i++) if (allowed[i]) max = Math.Max(max, Math.Abs(transitions[i]));
+        float scale = 32767f / max;
+        var quantized = new short[weights.Length];
+        for (int i = 0; i < quantized.Length; i++) quantized[i] = (short)Math.Round(weights[i] * scale);
+        scaledTransitions = new float[transitions.Length];
+        for (int i = 0; i < transitions.Length; i++) scaledTransitions[i] = transitions[i] * scale;
+        return quantized;
+    }
+
+    private SequenceModel(IReadOnlyList<string> labels, FeatureTable features, short[] weights, float[] transitions, bool[] allowedTransitions, bool[] allowedEnd, string metadata)
     {
         int n = labels.Count;
         if (weights.Length != features.Count * n) throw new ArgumentException("Weights do not match features × labels.", nameof(weights));
@@ -58,8 +80,8 @@ public sealed class SequenceModel
     /// <summary>Which labels may end a sequence.</summary>
     public bool[] AllowedEnd { get; }
 
-    /// <summary>The weight vector of feature row <paramref name="row"/>.</summary>
-    public ReadOnlySpan<float> WeightsOf(int row) => _weights.AsSpan(row * Labels.Count, Labels.Count);
+    /// <summary>The weight of feature row <paramref name="row"/> for <paramref name="label"/>, on the model's scale.</summary>
+    public float Weight(int row, int label) => _weights[row * Labels.Count + label];
 
     /// <summary>The transition score from <paramref name="previous"/> (or <see cref="Labels"/>.Count for the start) to <paramref name="next"/>.</summary>
     public float Transition(int previous, int next) => _transitions[previous * Labels.Count + next];
@@ -110,6 +132,24 @@ public sealed class SequenceModel
             int row = Features.Find(f);
             if (row >= 0) AddRow(_weights.AsSpan(row * n, n), scores);
         }
+    }
+
+    private static void AddRow(ReadOnlySpan<short> row, Span<float> scores)
+    {
+        int i = 0;
+        if (Vector.IsHardwareAccelerated)
+        {
+            int width = Vector<short>.Count;
+            var dst = MemoryMarshal.Cast<float, Vector<float>>(scores);
+            for (; i + width <= row.Length && (i / Vector<float>.Count) + 1 < dst.Length; i += width)
+            {
+                Vector.Widen(new Vector<short>(row.Slice(i, width)), out Vector<int> low, out Vector<int> high);
+                int v = i / Vector<float>.Count;
+                dst[v] += Vector.ConvertToSingle(low);
+                dst[v + 1] += Vector.ConvertToSingle(high);
+            }
+        }
+        for (; i < row.Length; i++) scores[i] += row[i];
     }
 
     internal static void AddRow(ReadOnlySpan<float> row, Span<float> scores)
@@ -195,9 +235,8 @@ public sealed class SequenceModel
     public static SequenceModel Load(string path) => ModelFile.Read(path, Magic, FormatVersion, ReadFrom);
 
     /// <summary>
-    /// Writes the model body: labels, metadata, feature keys, weights as 16-bit integers (scaled so the
-    /// largest is 32767: a perceptron's decisions do not change under a common scale, and integers widen
-    /// to floats with SIMD at load), transitions on the same scale, and the transition constraints.
+    /// Writes the model body: labels, metadata, feature keys, the 16-bit weights, transitions on the same
+    /// scale, and the transition constraints.
     /// </summary>
     public void WriteTo(BinaryWriter writer)
     {
@@ -205,40 +244,12 @@ public sealed class SequenceModel
         writer.Write(n);
         foreach (string label in Labels) writer.Write(label);
         writer.Write(Metadata);
-        float max = 1e-6f;
-        foreach (float w in _weights) max = Math.Max(max, Math.Abs(w));
-        for (int i = 0; i < _transitions.Length; i++) if (AllowedTransitions[i]) max = Math.Max(max, Math.Abs(_transitions[i]));
-        float scale = 32767f / max;
         writer.Write(Features.Count);
         writer.Write(MemoryMarshal.AsBytes(Features.Keys.AsSpan()));
-        var quantized = new short[_weights.Length];
-        for (int i = 0; i < quantized.Length; i++) quantized[i] = (short)Math.Round(_weights[i] * scale);
-        writer.Write(MemoryMarshal.AsBytes(quantized.AsSpan()));
-        for (int i = 0; i < _transitions.Length; i++) writer.Write(AllowedTransitions[i] ? _transitions[i] * scale : 0f);
+        writer.Write(MemoryMarshal.AsBytes(_weights.AsSpan()));
+        for (int i = 0; i < _transitions.Length; i++) writer.Write(AllowedTransitions[i] ? _transitions[i] : 0f);
         foreach (bool a in AllowedTransitions) writer.Write(a);
         foreach (bool a in AllowedEnd) writer.Write(a);
-    }
-
-    /// <summary>Converts 16-bit weights to floats, a SIMD vector at a time (the bulk of a model's load time otherwise).</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // runs once per load: tier-0 code would be 20× slower
-    private static float[] Widen(short[] source)
-    {
-        var result = new float[source.Length];
-        int i = 0;
-        if (Vector.IsHardwareAccelerated)
-        {
-            var src = MemoryMarshal.Cast<short, Vector<short>>(source.AsSpan());
-            var dst = MemoryMarshal.Cast<float, Vector<float>>(result.AsSpan());
-            for (int v = 0; v < src.Length; v++)
-            {
-                Vector.Widen(src[v], out Vector<int> low, out Vector<int> high);
-                dst[2 * v] = Vector.ConvertToSingle(low);
-                dst[2 * v + 1] = Vector.ConvertToSingle(high);
-            }
-            i = src.Length * Vector<short>.Count;
-        }
-        for (; i < source.Length; i++) result[i] = source[i];
-        return result;
     }
 
     /// <summary>Reads a model body written by <see cref="WriteTo"/>.</summary>
@@ -255,7 +266,7 @@ public sealed class SequenceModel
         if (reader.Read(MemoryMarshal.AsBytes(keys.AsSpan())) != keys.Length * 8) throw new EndOfStreamException("feature keys are cut short");
         var quantized = new short[count * n];
         if (reader.Read(MemoryMarshal.AsBytes(quantized.AsSpan())) != quantized.Length * 2) throw new EndOfStreamException("weights are cut short");
-        var weights = Widen(quantized);
+        var weights = quantized;
         var transitions = new float[(n + 1) * n];
         for (int i = 0; i < transitions.Length; i++) transitions[i] = reader.ReadSingle();
         var allowed = new bool[(n + 1) * n];
