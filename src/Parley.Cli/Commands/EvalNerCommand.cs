@@ -13,6 +13,7 @@ namespace Parley.Cli.Commands;
 /// </summary>
 internal static class EvalNerCommand
 {
+    /// <summary>Builds the standalone <c>ner</c> command (attach it under <c>eval</c>).</summary>
     public static Command Create()
     {
         var file = new Argument<string>("file") { Description = "Gold file in CoNLL format (layout detected)" };
@@ -47,6 +48,7 @@ internal static class EvalNerCommand
         return command;
     }
 
+    /// <summary>Loads the model at <paramref name="path"/>, or the default model.</summary>
     internal static NerTagger LoadTagger(string? path) => path is null ? NerTagger.Default : NerTagger.Load(path);
 
     /// <summary>Writes every line of the file with the predicted IOB2 tag appended to token lines (O on -DOCSTART-).</summary>

@@ -7,6 +7,7 @@ namespace Parley.Cli.Commands;
 /// <summary><c>parley train</c>: train Parley's models. <c>train ner</c> trains the entity tagger from CoNLL files.</summary>
 internal static class TrainCommand
 {
+    /// <summary>Builds the <c>train</c> command with its <c>ner</c> subcommand.</summary>
     public static Command Create() => new("train", "Train a model.") { CreateNer() };
 
     private static Command CreateNer()

@@ -8,17 +8,27 @@ namespace Parley.Learning;
 /// </summary>
 public sealed class FeatureTable
 {
-    private readonly ulong[] _keys;
-    private readonly int[] _rows;
+    // 8-byte slots: the low bits of a key choose the slot and its high 32 bits are kept as a fingerprint,
+    // so about 50 bits of the key are compared while the table stays half the size (decoding is memory-bound).
+    private readonly Slot[] _slots;
     private readonly int _mask;
 
+    private struct Slot
+    {
+        /// <summary>The key's high 32 bits with the lowest bit set; 0 marks an empty slot.</summary>
+        public uint Fingerprint;
+
+        /// <summary>The feature's row.</summary>
+        public int Row;
+    }
+
     /// <summary>Builds a table whose row <c>i</c> is <paramref name="keys"/>[i]. Keys must be distinct and non-zero.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // runs once per load: skip tier-0 code
     public FeatureTable(ReadOnlySpan<ulong> keys)
     {
         int capacity = 16;
         while (capacity < keys.Length * 2) capacity <<= 1; // load factor <= 0.5 keeps probes short
-        _keys = new ulong[capacity];
-        _rows = new int[capacity];
+        _slots = new Slot[capacity];
         _mask = capacity - 1;
         Keys = keys.ToArray();
         for (int i = 0; i < keys.Length; i++)
@@ -26,13 +36,21 @@ public sealed class FeatureTable
             ulong key = keys[i];
             if (key == 0) throw new ArgumentException("Feature key 0 is reserved.", nameof(keys));
             int slot = (int)(key & (ulong)_mask);
-            while (_keys[slot] != 0)
+            uint fingerprint = Fingerprint(key);
+            bool shadowed = false;
+            while (_slots[slot].Fingerprint != 0)
             {
-                if (_keys[slot] == key) throw new ArgumentException($"Duplicate feature key {key:X16}.", nameof(keys));
+                if (_slots[slot].Fingerprint == fingerprint)
+                {
+                    if (Keys[_slots[slot].Row] == key) throw new ArgumentException($"Duplicate feature key {key:X16}.", nameof(keys));
+                    shadowed = true; // another key with the same ~50 bits: vanishingly rare; the first one wins
+                    break;
+                }
                 slot = (slot + 1) & _mask;
             }
-            _keys[slot] = key;
-            _rows[slot] = i;
+            if (shadowed) continue;
+            _slots[slot].Fingerprint = fingerprint;
+            _slots[slot].Row = i;
         }
     }
 
@@ -47,12 +65,16 @@ public sealed class FeatureTable
     public int Find(ulong key)
     {
         int slot = (int)(key & (ulong)_mask);
+        uint fingerprint = Fingerprint(key);
         while (true)
         {
-            ulong k = _keys[slot];
-            if (k == key) return _rows[slot];
-            if (k == 0) return -1;
+            ref readonly Slot entry = ref _slots[slot];
+            if (entry.Fingerprint == fingerprint) return entry.Row;
+            if (entry.Fingerprint == 0) return -1;
             slot = (slot + 1) & _mask;
         }
     }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static uint Fingerprint(ulong key) => (uint)(key >> 32) | 1;
 }

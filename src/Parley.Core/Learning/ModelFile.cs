@@ -1,4 +1,5 @@
 using System.Buffers.Binary;
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Text;
 
@@ -84,6 +85,7 @@ public static class ModelFile
     }
 
     /// <summary>A fast 64-bit checksum (multiply-xorshift over 8-byte words); detects truncation and bit rot, not tampering.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // runs once per load: skip tier-0 code
     public static ulong Checksum(ReadOnlySpan<byte> data)
     {
         ulong h = 0xCBF29CE484222325UL ^ (ulong)data.Length;

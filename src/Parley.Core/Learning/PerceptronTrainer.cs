@@ -88,6 +88,7 @@ public sealed class PerceptronTrainer
         var tu = new double[(n + 1) * n];
         var end = _allowedEnd.Select(a => a ? 0f : -1e30f).ToArray();
         var tDecode = new float[t.Length];
+        var predecessors = SequenceModel.Predecessors(_allowed, n);
         long step = 1;
         var order = Enumerable.Range(0, examples.Length).ToArray();
         var rng = new SplitMix(seed);
@@ -124,7 +125,7 @@ public sealed class PerceptronTrainer
                     }
                     start = ex.Ends[i];
                 }
-                SequenceModel.Viterbi(emissions, length, n, tDecode, end, predicted);
+                SequenceModel.Viterbi(emissions, length, n, tDecode, end, predecessors, predicted);
                 positions += length;
                 start = 0;
                 for (int i = 0; i < length; i++)
@@ -199,6 +200,7 @@ public sealed class PerceptronTrainer
     {
         private ulong _state = (ulong)seed * 0x9E3779B97F4A7C15UL + 0x632BE59BD9B4E019UL;
 
+        /// <summary>The next pseudo-random number.</summary>
         public ulong Next()
         {
             ulong z = _state += 0x9E3779B97F4A7C15UL;

@@ -1,8 +1,6 @@
 using System.Diagnostics;
 using Parley.Entities;
 using Parley.Entities.Tagging;
-using Parley.Pipeline;
-using Parley.Text;
 
 namespace Parley.Tests.Entities;
 
@@ -17,10 +15,7 @@ public sealed class DefaultModelTests
 
         string text = "Russian President Vladimir Putin told TASS on Friday that talks with Ukraine in Istanbul had stalled.\n\n" +
                       "A spokesman for the European Commission said Brussels would respond.";
-        var pipeline = TextPipeline.CreateBuilder().Use(new LayoutStage()).Use(new TokenizerStage()).Use(new SentenceStage())
-            .Use(new EntityStage(tagger)).Build();
-        var document = pipeline.Process(text);
-        var found = document.Get(EntityLayers.Entities).Select(m => (document.TextOf(m.Span), m.TypeName)).ToList();
+        var (document, found) = NerTaggerTests.Tag(tagger, text);
         Assert.Contains(("Vladimir Putin", "PERSON"), found);
         Assert.Contains(("TASS", "ORGANIZATION"), found);
         Assert.Contains(("Ukraine", "LOCATION"), found);

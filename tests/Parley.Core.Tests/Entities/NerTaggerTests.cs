@@ -117,20 +117,35 @@ public sealed class NerTaggerTests
         }
     }
 
-    [Fact]
-    public void Tags_a_document_with_character_offsets()
+    /// <summary>Runs layout, tokens, sentences and entities over <paramref name="text"/>; returns the document and (text, type) pairs.</summary>
+    internal static (Document Document, List<(string, string)> Found) Tag(NerTagger tagger, string text)
     {
-        var tagger = TrainToy();
-        string text = "Maria Lopez told Reuters in Madrid.\n\nNovak met German officials in Berlin.";
         var pipeline = TextPipeline.CreateBuilder().Use(new LayoutStage()).Use(new TokenizerStage()).Use(new SentenceStage())
             .Use(new EntityStage(tagger)).Build();
         var document = pipeline.Process(text);
-        var found = document.Get(EntityLayers.Entities).Select(m => (document.TextOf(m.Span), m.TypeName)).ToList();
+        return (document, document.Get(EntityLayers.Entities).Select(m => (document.TextOf(m.Span), m.TypeName)).ToList());
+    }
+
+    [Fact]
+    public void Tags_a_document_with_character_offsets()
+    {
+        var (_, found) = Tag(TrainToy(), "Maria Lopez told Reuters in Madrid.\n\nNovak met German officials in Berlin.");
         Assert.Contains(("Maria Lopez", "PERSON"), found);
         Assert.Contains(("Reuters", "ORGANIZATION"), found);
         Assert.Contains(("Madrid", "LOCATION"), found);
         Assert.Contains(("Berlin", "LOCATION"), found);
         Assert.Contains(("German", "MISC"), found);
+    }
+
+    [Fact]
+    public void Empty_documents_and_documents_without_sentences_are_tagged()
+    {
+        var tagger = TrainToy();
+        Assert.Empty(Tag(tagger, "").Found);
+        // Tokens only, no sentence layer: the whole document counts as one sentence.
+        var document = TextPipeline.CreateBuilder().Use(new LayoutStage()).Use(new TokenizerStage()).Build().Process("Peter Novak flew to Berlin.");
+        var found = tagger.Tag(document).Select(m => document.TextOf(m.Span)).ToList();
+        Assert.Contains("Berlin", found);
     }
 
     [Fact]

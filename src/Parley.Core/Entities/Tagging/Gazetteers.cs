@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Parley.Learning;
 
 namespace Parley.Entities.Tagging;
@@ -30,6 +31,7 @@ public sealed class Gazetteers
     public int Count => _phrases.Count;
 
     /// <summary>Builds gazetteers from list contents (<paramref name="open"/> returns the lines of a list, or null when absent).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // runs once per process: skip tier-0 code
     public static Gazetteers Load(Func<string, IEnumerable<string>?> open)
     {
         var g = new Gazetteers();
@@ -97,6 +99,7 @@ public sealed class Gazetteers
     private static ulong Next(ulong h, ReadOnlySpan<char> token) => FeatureHash.AddLower(h * 31, token);
 
     /// <summary>Splits an entry into tokens the way news tokenizers do: at spaces, and "'s" off the end of a word.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void SplitEntry(string entry, List<(int, int)> parts)
     {
         parts.Clear();

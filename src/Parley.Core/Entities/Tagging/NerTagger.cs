@@ -15,7 +15,7 @@ public sealed class NerTagger
     public const string Magic = "PRLYNER";
 
     /// <summary>The model file format version.</summary>
-    public const int FormatVersion = 1;
+    public const int FormatVersion = 2;
 
     /// <summary>The default model location, relative to the application directory.</summary>
     public const string DefaultRelativePath = "models/ner.bin";

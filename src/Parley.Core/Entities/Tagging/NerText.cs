@@ -38,7 +38,7 @@ public sealed class NerText
     public ReadOnlySpan<char> Token(int i) => Text.AsSpan(Tokens[i].Start, Tokens[i].Length);
 
     /// <summary>Builds the input from pre-tokenized sentences (tokens joined by single spaces, sentences by newlines).</summary>
-    public static NerText FromTokens(IReadOnlyList<IReadOnlyList<string>> sentences)
+    public static NerText FromTokens(IReadOnlyList<IReadOnlyList<string>> sentences, bool[]? headline = null)
     {
         var text = new System.Text.StringBuilder();
         var tokens = new List<TextSpan>();
@@ -54,10 +54,14 @@ public sealed class NerText
             }
             ranges[s] = (first, tokens.Count);
         }
-        return new NerText(text.ToString(), tokens.ToArray(), ranges);
+        return new NerText(text.ToString(), tokens.ToArray(), ranges, headline);
     }
 
-    /// <summary>Builds the input from a document's token and sentence layers.</summary>
+    /// <summary>
+    /// Builds the input from a document's token and sentence layers. The tagger reads the document's
+    /// normalized text (curly quotes and apostrophes folded to straight ones, as in the training corpora),
+    /// which has the same length, so every offset still points into the original text.
+    /// </summary>
     public static NerText FromDocument(Document document)
     {
         var tokens = document.Tokens;
@@ -81,6 +85,6 @@ public sealed class NerText
                 headline[s] = sentences[s].IsHeadline;
             }
         }
-        return new NerText(document.Text, spans, ranges, headline);
+        return new NerText(document.Normalized.Value, spans, ranges, headline);
     }
 }
