@@ -1,0 +1,152 @@
+using System.CommandLine;
+using System.Diagnostics;
+using Parley.Syntax;
+
+namespace Parley.Cli.Commands;
+
+/// <summary>
+/// Syntax commands, as standalone subcommands to attach under <c>train</c> (<see cref="CreateTrainPos"/>,
+/// <see cref="CreateTrainParser"/>) and <c>eval</c> (<see cref="CreateEvalSyntax"/>).
+/// </summary>
+internal static class SyntaxCommands
+{
+    /// <summary><c>train pos --train FILE --dev FILE --out MODEL [--epochs N] [--seed S]</c>.</summary>
+    public static Command CreateTrainPos()
+    {
+        var train = new Option<string>("--train") { Description = "Training CoNLL-U file (XPOS = PTB tag)", Required = true };
+        var dev = new Option<string?>("--dev") { Description = "Development CoNLL-U file, scored after training" };
+        var output = new Option<string>("--out", "-o") { Description = "Model file to write", Required = true };
+        var epochs = new Option<int>("--epochs") { Description = "Passes over the training data", DefaultValueFactory = _ => 6 };
+        var seed = new Option<int>("--seed") { Description = "Shuffling seed", DefaultValueFactory = _ => 1 };
+        var minCount = new Option<int>("--min-count") { Description = "Drop features seen fewer times", DefaultValueFactory = _ => 2 };
+        var texts = TextDirOptions(out var trainText, out var devText);
+        var command = new Command("pos", "Train the part-of-speech tagger.") { train, dev, output, epochs, seed, minCount, trainText, devText };
+        command.SetAction(parse => CliErrors.Guard(() =>
+        {
+            int n = parse.GetValue(epochs);
+            if (n < 1) throw new UsageException("--epochs must be at least 1");
+            var sentences = LoadCorpus(parse.GetValue(train)!, parse.GetValue(trainText));
+            var watch = Stopwatch.StartNew();
+            var tagger = PosTagger.Train(sentences, new PosTagger.TrainingOptions(n, parse.GetValue(seed), parse.GetValue(minCount)), Log);
+            string path = parse.GetValue(output)!;
+            tagger.Save(path);
+            Log($"saved {path} ({new FileInfo(path).Length / 1048576.0:0.0} MB, {tagger.FeatureCount:N0} features) after {watch.Elapsed.TotalMinutes:0.0} min");
+            if (parse.GetValue(dev) is { } devPath) Report(SyntaxEvaluator.Evaluate(LoadCorpus(devPath, parse.GetValue(devText)), tagger, null, 3));
+            return 0;
+        }));
+        return command;
+    }
+
+    /// <summary><c>train parser --train FILE --dev FILE --out MODEL [--epochs N] [--seed S] [--fast] [--pos MODEL]</c>.</summary>
+    public static Command CreateTrainParser()
+    {
+        var train = new Option<string>("--train") { Description = "Training CoNLL-U file (HEAD, DEPREL)", Required = true };
+        var dev = new Option<string?>("--dev") { Description = "Development CoNLL-U file, scored after training" };
+        var output = new Option<string>("--out", "-o") { Description = "Model file to write", Required = true };
+        var epochs = new Option<int>("--epochs") { Description = "Passes over the training data", DefaultValueFactory = _ => 10 };
+        var seed = new Option<int>("--seed") { Description = "Shuffling seed", DefaultValueFactory = _ => 1 };
+        var fast = new Option<bool>("--fast") { Description = "Use the smaller, faster feature set" };
+        var minCount = new Option<int>("--min-count") { Description = "Drop features seen fewer times", DefaultValueFactory = _ => 2 };
+        var pos = new Option<string?>("--pos") { Description = "POS model: tags the dev set for scoring (default: the reference tags)" };
+        var texts = TextDirOptions(out var trainText, out var devText);
+        var command = new Command("parser", "Train the dependency parser.") { train, dev, output, epochs, seed, fast, minCount, pos, trainText, devText };
+        command.SetAction(parse => CliErrors.Guard(() =>
+        {
+            int n = parse.GetValue(epochs);
+            if (n < 1) throw new UsageException("--epochs must be at least 1");
+            var sentences = LoadCorpus(parse.GetValue(train)!, parse.GetValue(trainText));
+            var watch = Stopwatch.StartNew();
+            var options = new DependencyParser.TrainingOptions(n, parse.GetValue(seed),
+                parse.GetValue(fast) ? ParserFeatures.Fast : ParserFeatures.Full, parse.GetValue(minCount));
+            var parser = DependencyParser.Train(sentences, options, null, Log);
+            string path = parse.GetValue(output)!;
+            parser.Save(path);
+            Log($"saved {path} ({new FileInfo(path).Length / 1048576.0:0.0} MB, {parser.FeatureCount:N0} features) after {watch.Elapsed.TotalMinutes:0.0} min");
+            if (parse.GetValue(dev) is { } devPath)
+            {
+                var tagger = parse.GetValue(pos) is { } posPath ? PosTagger.Load(posPath) : null;
+                Report(SyntaxEvaluator.Evaluate(LoadCorpus(devPath, parse.GetValue(devText)), tagger, parser, 3));
+            }
+            return 0;
+        }));
+        return command;
+    }
+
+    /// <summary><c>eval syntax FILE.conllu [--pos MODEL] [--parser MODEL] [--gold-tags]</c>.</summary>
+    public static Command CreateEvalSyntax()
+    {
+        var file = new Argument<string>("file") { Description = "CoNLL-U file with reference tags and trees" };
+        var pos = new Option<string?>("--pos") { Description = "POS model (default: the shipped models/pos.bin)" };
+        var parserModel = new Option<string?>("--parser") { Description = "Parser model (default: the shipped models/parser.bin)" };
+        var goldTags = new Option<bool>("--gold-tags") { Description = "Parse from the reference tags instead of the tagger's" };
+        var text = new Option<string?>("--text") { Description = "Folder of the article .txt files (default: ../polnear/<split>/text beside the file)" };
+        var passes = new Option<int>("--passes") { Description = "Timed passes for the speed figures", DefaultValueFactory = _ => 3 };
+        var tagOnly = new Option<bool>("--tag-only") { Description = "Score the tagger only" };
+        var command = new Command("syntax", "Score the POS tagger and dependency parser on a CoNLL-U file (accuracy, UAS, LAS, speed).")
+            { file, pos, parserModel, goldTags, text, passes, tagOnly };
+        command.SetAction(parse => CliErrors.Guard(() =>
+        {
+            var watch = Stopwatch.StartNew();
+            double cpu = Cpu();
+            var tagger = PosTagger.Load(parse.GetValue(pos) ?? SyntaxModels.PathOf("pos.bin"));
+            double tagLoad = watch.Elapsed.TotalMilliseconds, tagLoadCpu = Cpu() - cpu;
+            var sentences = LoadCorpus(parse.GetValue(file)!, parse.GetValue(text));
+            var scores = SyntaxEvaluator.Evaluate(sentences, tagger, null, parse.GetValue(passes));
+            if (parse.GetValue(tagOnly))
+            {
+                Console.WriteLine($"load         pos {tagLoad:0} ms ({tagLoadCpu:0} ms CPU)");
+                Report(scores);
+                return 0;
+            }
+            watch.Restart();
+            cpu = Cpu();
+            var parser = DependencyParser.Load(parse.GetValue(parserModel) ?? SyntaxModels.PathOf("parser.bin"));
+            double parserLoad = watch.Elapsed.TotalMilliseconds, parserLoadCpu = Cpu() - cpu;
+            Console.WriteLine($"load         pos {tagLoad:0} ms ({tagLoadCpu:0} ms CPU), parser {parserLoad:0} ms ({parserLoadCpu:0} ms CPU; {parser.FeatureSet} features)");
+            var parsed = SyntaxEvaluator.Evaluate(sentences, parse.GetValue(goldTags) ? null : tagger, parser, parse.GetValue(passes));
+            Report(parsed with { PosCorrect = scores.PosCorrect, TagSeconds = scores.TagSeconds, TagWallSeconds = scores.TagWallSeconds });
+            return 0;
+        }));
+        return command;
+    }
+
+    private static Option<string?>[] TextDirOptions(out Option<string?> trainText, out Option<string?> devText)
+    {
+        trainText = new Option<string?>("--train-text") { Description = "Folder of the training articles (default: ../polnear/<split>/text beside the file)" };
+        devText = new Option<string?>("--dev-text") { Description = "Folder of the dev articles (default: as for --train-text)" };
+        return [trainText, devText];
+    }
+
+    private static List<SyntaxSentence> LoadCorpus(string path, string? textDir)
+    {
+        if (!File.Exists(path)) throw new UsageException($"{path}: no such file");
+        if (textDir is not null && !Directory.Exists(textDir)) throw new UsageException($"{textDir}: no such folder");
+        try
+        {
+            var sentences = SyntaxCorpus.Load(path, textDir);
+            string source = textDir ?? SyntaxCorpus.DefaultTextDir(path) ?? "FORMs (no article texts found)";
+            Log($"read {path}: {sentences.Count:N0} sentences, {sentences.Sum(s => s.Tokens.Length):N0} tokens; token strings from {source}");
+            return sentences;
+        }
+        catch (FormatException e)
+        {
+            throw new UsageException(e.Message);
+        }
+    }
+
+    private static void Report(SyntaxScores s)
+    {
+        Console.WriteLine($"sentences    {s.Sentences:N0} ({s.Tokens:N0} tokens)");
+        if (s.PosCorrect > 0 || s.TagSeconds > 0)
+            Console.WriteLine($"POS          {s.PosAccuracy:0.00}% accuracy, {s.TagTokensPerSecond:N0} tokens/s per CPU second ({s.TagTokensPerWallSecond:N0} per elapsed second)");
+        if (s.ParseSeconds > 0)
+        {
+            Console.WriteLine($"UAS / LAS    {s.Uas:0.00} / {s.Las:0.00} (all tokens); {s.UasNoPunct:0.00} / {s.LasNoPunct:0.00} (without punctuation)");
+            Console.WriteLine($"parse speed  {s.ParseTokensPerSecond:N0} tokens/s per CPU second ({s.ParseTokensPerWallSecond:N0} per elapsed second)");
+        }
+    }
+
+    private static double Cpu() => Process.GetCurrentProcess().TotalProcessorTime.TotalMilliseconds;
+
+    private static void Log(string message) => Console.Error.WriteLine($"[{DateTime.UtcNow:HH:mm:ss}] {message}");
+}

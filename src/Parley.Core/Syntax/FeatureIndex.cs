@@ -1,0 +1,66 @@
+namespace Parley.Syntax;
+
+/// <summary>
+/// Open-addressing map from a feature key (64-bit hash) to a weight row. The low bits of the key pick
+/// the slot and only a 32-bit fingerprint of the high bits is stored, so a slot is 8 bytes and more of
+/// the table stays in cache (a false match needs two features to agree on all 64 bits of position and
+/// fingerprint: negligible). Built once, read-only afterwards: lookups are thread-safe and allocation-free.
+/// </summary>
+internal sealed class FeatureIndex
+{
+    private readonly Slot[] _slots;
+    private readonly int _mask;
+
+    private struct Slot
+    {
+        public uint Fingerprint;
+        public int Row;
+    }
+
+    /// <summary>Builds the index; row <c>i</c> belongs to <paramref name="keys"/>[i]. A repeated key keeps its first row.</summary>
+    public FeatureIndex(ReadOnlySpan<ulong> keys)
+    {
+        int capacity = 16;
+        while (capacity < keys.Length * 2) capacity <<= 1;
+        _slots = new Slot[capacity];
+        _mask = capacity - 1;
+        for (int row = 0; row < keys.Length; row++)
+        {
+            ulong key = keys[row];
+            uint fp = Fingerprint(key);
+            int i = (int)key & _mask;
+            bool seen = false;
+            while (_slots[i].Fingerprint != 0)
+            {
+                if (_slots[i].Fingerprint == fp) { seen = true; break; }
+                i = (i + 1) & _mask;
+            }
+            if (!seen) _slots[i] = new Slot { Fingerprint = fp, Row = row };
+        }
+        Count = keys.Length;
+    }
+
+    /// <summary>Number of features.</summary>
+    public int Count { get; }
+
+    /// <summary>The row of <paramref name="key"/>, or -1 when the feature is unknown.</summary>
+    public int Find(ulong key)
+    {
+        var slots = _slots;
+        uint fp = Fingerprint(key);
+        int i = (int)key & _mask;
+        while (true)
+        {
+            ref readonly Slot slot = ref slots[i];
+            if (slot.Fingerprint == fp) return slot.Row;
+            if (slot.Fingerprint == 0) return -1;
+            i = (i + 1) & _mask;
+        }
+    }
+
+    private static uint Fingerprint(ulong key)
+    {
+        uint fp = (uint)(key >> 32);
+        return fp == 0 ? 1u : fp;
+    }
+}
