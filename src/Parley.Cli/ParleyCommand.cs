@@ -13,7 +13,7 @@ public static class ParleyCommand
         root.Subcommands.Add(AnalyzeCommand.Create());
         root.Subcommands.Add(BenchCommand.Create());
         // Temporary wiring of the syntax commands (to be merged with the other train/eval subcommands).
-        root.Subcommands.Add(new Command("train", "Train Parley's models.") { SyntaxCommands.CreateTrainPos(), SyntaxCommands.CreateTrainParser() });
+        root.Subcommands.Add(new Command("train", "Train Parley's models.") { SyntaxCommands.CreateTrainPos(), SyntaxCommands.CreateTrainParser(), SyntaxCommands.CreateCompactParser() });
         root.Subcommands.Add(new Command("eval", "Evaluate Parley's models.") { SyntaxCommands.CreateEvalSyntax() });
         return root;
     }

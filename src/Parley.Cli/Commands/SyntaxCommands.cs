@@ -46,10 +46,11 @@ internal static class SyntaxCommands
         var epochs = new Option<int>("--epochs") { Description = "Passes over the training data", DefaultValueFactory = _ => 10 };
         var seed = new Option<int>("--seed") { Description = "Shuffling seed", DefaultValueFactory = _ => 1 };
         var fast = new Option<bool>("--fast") { Description = "Use the smaller, faster feature set" };
+        var rich = new Option<bool>("--rich") { Description = "Use the full feature set plus comma/verb-between features" };
         var minCount = new Option<int>("--min-count") { Description = "Drop features seen fewer times", DefaultValueFactory = _ => 2 };
         var pos = new Option<string?>("--pos") { Description = "POS model: tags the dev set for scoring (default: the reference tags)" };
         var texts = TextDirOptions(out var trainText, out var devText);
-        var command = new Command("parser", "Train the dependency parser.") { train, dev, output, epochs, seed, fast, minCount, pos, trainText, devText };
+        var command = new Command("parser", "Train the dependency parser.") { train, dev, output, epochs, seed, fast, rich, minCount, pos, trainText, devText };
         command.SetAction(parse => CliErrors.Guard(() =>
         {
             int n = parse.GetValue(epochs);
@@ -57,7 +58,7 @@ internal static class SyntaxCommands
             var sentences = LoadCorpus(parse.GetValue(train)!, parse.GetValue(trainText));
             var watch = Stopwatch.StartNew();
             var options = new DependencyParser.TrainingOptions(n, parse.GetValue(seed),
-                parse.GetValue(fast) ? ParserFeatures.Fast : ParserFeatures.Full, parse.GetValue(minCount));
+                parse.GetValue(fast) ? ParserFeatures.Fast : parse.GetValue(rich) ? ParserFeatures.Rich : ParserFeatures.Full, parse.GetValue(minCount));
             var parser = DependencyParser.Train(sentences, options, null, Log);
             string path = parse.GetValue(output)!;
             parser.Save(path);
@@ -67,6 +68,25 @@ internal static class SyntaxCommands
                 var tagger = parse.GetValue(pos) is { } posPath ? PosTagger.Load(posPath) : null;
                 Report(SyntaxEvaluator.Evaluate(LoadCorpus(devPath, parse.GetValue(devText)), tagger, parser, 3));
             }
+            return 0;
+        }));
+        return command;
+    }
+
+    /// <summary><c>train compact-parser MODEL --out MODEL --min-weight W</c>: shrink a trained parser model.</summary>
+    public static Command CreateCompactParser()
+    {
+        var model = new Argument<string>("model") { Description = "Parser model to shrink" };
+        var output = new Option<string>("--out", "-o") { Description = "Model file to write", Required = true };
+        var minWeight = new Option<float>("--min-weight") { Description = "Drop weights smaller than this in magnitude", DefaultValueFactory = _ => 0.5f };
+        var command = new Command("compact-parser", "Shrink a parser model by dropping its smallest weights.") { model, output, minWeight };
+        command.SetAction(parse => CliErrors.Guard(() =>
+        {
+            var parser = DependencyParser.Load(parse.GetValue(model)!);
+            var compact = parser.Compact(parse.GetValue(minWeight));
+            string path = parse.GetValue(output)!;
+            compact.Save(path);
+            Log($"{parser.FeatureCount:N0} → {compact.FeatureCount:N0} features; saved {path} ({new FileInfo(path).Length / 1048576.0:0.0} MB)");
             return 0;
         }));
         return command;
@@ -82,8 +102,12 @@ internal static class SyntaxCommands
         var text = new Option<string?>("--text") { Description = "Folder of the article .txt files (default: ../polnear/<split>/text beside the file)" };
         var passes = new Option<int>("--passes") { Description = "Timed passes for the speed figures", DefaultValueFactory = _ => 3 };
         var tagOnly = new Option<bool>("--tag-only") { Description = "Score the tagger only" };
+        var pipelineDir = new Option<string?>("--pipeline")
+        {
+            Description = "Also time the default pipeline with and without the syntax stages over the .txt files of this folder (MB/s, words/s)",
+        };
         var command = new Command("syntax", "Score the POS tagger and dependency parser on a CoNLL-U file (accuracy, UAS, LAS, speed).")
-            { file, pos, parserModel, goldTags, text, passes, tagOnly };
+            { file, pos, parserModel, goldTags, text, passes, tagOnly, pipelineDir };
         command.SetAction(parse => CliErrors.Guard(() =>
         {
             var watch = Stopwatch.StartNew();
@@ -105,9 +129,39 @@ internal static class SyntaxCommands
             Console.WriteLine($"load         pos {tagLoad:0} ms ({tagLoadCpu:0} ms CPU), parser {parserLoad:0} ms ({parserLoadCpu:0} ms CPU; {parser.FeatureSet} features)");
             var parsed = SyntaxEvaluator.Evaluate(sentences, parse.GetValue(goldTags) ? null : tagger, parser, parse.GetValue(passes));
             Report(parsed with { PosCorrect = scores.PosCorrect, TagSeconds = scores.TagSeconds, TagWallSeconds = scores.TagWallSeconds });
+            if (parse.GetValue(pipelineDir) is { } dir) BenchPipeline(dir, tagger, parser);
             return 0;
         }));
         return command;
+    }
+
+    /// <summary>Times the default pipeline, then the same plus tagging, then plus parsing, on one thread.</summary>
+    private static void BenchPipeline(string dir, PosTagger tagger, DependencyParser parser)
+    {
+        if (!Directory.Exists(dir)) throw new UsageException($"{dir}: no such folder");
+        var texts = Directory.EnumerateFiles(dir, "*.txt", SearchOption.AllDirectories).Order(StringComparer.Ordinal).Select(File.ReadAllText).ToArray();
+        if (texts.Length == 0) throw new UsageException($"{dir}: no .txt files");
+        double megabytes = texts.Sum(t => (long)System.Text.Encoding.UTF8.GetByteCount(t)) / 1e6;
+        long words = 0;
+        foreach (var t in texts)
+            foreach (var token in Pipeline.ParleyPipeline.Default.Process(t).Tokens)
+                if (token.Kind is Text.TokenKind.Word or Text.TokenKind.Number) words++;
+        var pipelines = new (string Name, Pipeline.TextPipeline Pipeline)[]
+        {
+            ("default", Pipeline.ParleyPipeline.Default),
+            ("+ pos", Pipeline.ParleyPipeline.CreateDefaultBuilder().Use(new PosTagStage(tagger)).Build()),
+            ("+ pos + parse", Pipeline.ParleyPipeline.CreateDefaultBuilder().Use(new PosTagStage(tagger)).Use(new DependencyStage(parser)).Build()),
+        };
+        Console.WriteLine($"pipeline     {texts.Length:N0} files, {megabytes:0.00} MB, {words:N0} words; one thread, 1 warm-up + 2 timed passes");
+        foreach (var (name, pipeline) in pipelines)
+        {
+            foreach (var t in texts) pipeline.Process(t);
+            var watch = Stopwatch.StartNew();
+            double cpu = Cpu();
+            for (int pass = 0; pass < 2; pass++) foreach (var t in texts) pipeline.Process(t);
+            double cpuSeconds = (Cpu() - cpu) / 1000 / 2, wall = watch.Elapsed.TotalSeconds / 2;
+            Console.WriteLine($"  {name,-14} {megabytes / cpuSeconds,6:0.00} MB/s, {words / cpuSeconds,10:N0} words/s per CPU second ({megabytes / wall:0.00} MB/s elapsed)");
+        }
     }
 
     private static Option<string?>[] TextDirOptions(out Option<string?> trainText, out Option<string?> devText)

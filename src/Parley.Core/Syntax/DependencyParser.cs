@@ -6,10 +6,12 @@ namespace Parley.Syntax;
 /// <summary>Which feature templates a parser uses: all of them, or a smaller set that parses faster.</summary>
 public enum ParserFeatures : byte
 {
-    /// <summary>About 70 templates (Zhang &amp; Nivre-style words, tags, children, labels, valency, distance).</summary>
+    /// <summary>About 85 templates (Zhang &amp; Nivre-style words, tags, children, labels, valency, distance).</summary>
     Full = 0,
     /// <summary>About 30 templates: tags and a few words; faster, a little less accurate.</summary>
     Fast = 1,
+    /// <summary>The full set plus counts of commas and verbs between the stack top, the word below it and the buffer front.</summary>
+    Rich = 2,
 }
 
 /// <summary>
@@ -23,7 +25,7 @@ public sealed class DependencyParser
 {
     internal const string Kind = "parser";
     private const int Version = 1;
-    private const int MaxFeatures = 80;
+    private const int MaxFeatures = 96;
     private const int Shift = 0, Left = 1, Right = 2;
 
     private static readonly ulong Root = FeatureHash.Chars("<ROOT>");
@@ -115,6 +117,18 @@ public sealed class DependencyParser
         }
         state.Words[tokens.Length] = Root;
         state.TagHashes[tokens.Length] = Root;
+        // Prefix counts, so "commas / verbs between i and j" costs two reads.
+        int commas = 0, verbs = 0;
+        for (int i = 0; i < tokens.Length; i++)
+        {
+            state.CommasBefore[i] = commas;
+            state.VerbsBefore[i] = verbs;
+            string tag = tags[i];
+            if (tag == ",") commas++;
+            else if ((tag.Length > 0 && tag[0] == 'V') || tag == "MD") verbs++;
+        }
+        state.CommasBefore[tokens.Length] = commas;
+        state.VerbsBefore[tokens.Length] = verbs;
     }
 
     private static int ArgMax(ReadOnlySpan<float> scores)
@@ -162,46 +176,39 @@ public sealed class DependencyParser
 
         int k = 0;
         f[k++] = FeatureHash.Key(0, 0);
-        if (set == ParserFeatures.Fast)
-        {
-            f[k++] = FeatureHash.Key(1, wn0);
-            f[k++] = FeatureHash.Key(2, wn1);
-            f[k++] = FeatureHash.Key(4, ws0);
-            f[k++] = FeatureHash.Key(5, ws1);
-            f[k++] = FeatureHash.Key(13, tn0);
-            f[k++] = FeatureHash.Key(14, tn1);
-            f[k++] = FeatureHash.Key(15, tn2);
-            f[k++] = FeatureHash.Key(16, ts0);
-            f[k++] = FeatureHash.Key(17, ts1);
-            f[k++] = FeatureHash.Key(18, ts2);
-            f[k++] = FeatureHash.Key(21, ts0l1);
-            f[k++] = FeatureHash.Key(23, ts0r1);
-            f[k++] = FeatureHash.Key(19, tn0l1);
-            f[k++] = FeatureHash.Key(25, wn0, tn0);
-            f[k++] = FeatureHash.Key(28, ws0, ts0);
-            f[k++] = FeatureHash.Key(30, ws0, wn0);
-            f[k++] = FeatureHash.Key(36, ts0, tn0);
-            f[k++] = FeatureHash.Key(37, tn0, tn1);
-            f[k++] = FeatureHash.Key(40, tn0, tn1, tn2);
-            f[k++] = FeatureHash.Key(41, ts0, tn0, tn1);
-            f[k++] = FeatureHash.Key(42, ts0, ts1, tn0);
-            f[k++] = FeatureHash.Key(53, ts0, vs0r);
-            f[k++] = FeatureHash.Key(54, ts0, vs0l);
-            f[k++] = FeatureHash.Key(58, ts0, d);
-            f[k++] = FeatureHash.Key(59, tn0, d);
-            f[k++] = FeatureHash.Key(60, ts0, tn0, d);
-            f[k++] = FeatureHash.Key(62, ls0l1);
-            f[k++] = FeatureHash.Key(63, ls0r1);
-            f[k++] = FeatureHash.Key(64, ln0l1);
-            return k;
-        }
-
-        // Unigrams: words, then tags.
+        // The fast set: tags around the stack top and buffer front, a few words, distance, child labels.
         f[k++] = FeatureHash.Key(1, wn0);
         f[k++] = FeatureHash.Key(2, wn1);
-        f[k++] = FeatureHash.Key(3, wn2);
         f[k++] = FeatureHash.Key(4, ws0);
         f[k++] = FeatureHash.Key(5, ws1);
+        f[k++] = FeatureHash.Key(13, tn0);
+        f[k++] = FeatureHash.Key(14, tn1);
+        f[k++] = FeatureHash.Key(15, tn2);
+        f[k++] = FeatureHash.Key(16, ts0);
+        f[k++] = FeatureHash.Key(17, ts1);
+        f[k++] = FeatureHash.Key(18, ts2);
+        f[k++] = FeatureHash.Key(21, ts0l1);
+        f[k++] = FeatureHash.Key(23, ts0r1);
+        f[k++] = FeatureHash.Key(19, tn0l1);
+        f[k++] = FeatureHash.Key(25, wn0, tn0);
+        f[k++] = FeatureHash.Key(28, ws0, ts0);
+        f[k++] = FeatureHash.Key(30, ws0, wn0);
+        f[k++] = FeatureHash.Key(36, ts0, tn0);
+        f[k++] = FeatureHash.Key(37, tn0, tn1);
+        f[k++] = FeatureHash.Key(40, tn0, tn1, tn2);
+        f[k++] = FeatureHash.Key(41, ts0, tn0, tn1);
+        f[k++] = FeatureHash.Key(42, ts0, ts1, tn0);
+        f[k++] = FeatureHash.Key(53, ts0, vs0r);
+        f[k++] = FeatureHash.Key(54, ts0, vs0l);
+        f[k++] = FeatureHash.Key(58, ts0, d);
+        f[k++] = FeatureHash.Key(59, tn0, d);
+        f[k++] = FeatureHash.Key(60, ts0, tn0, d);
+        f[k++] = FeatureHash.Key(62, ls0l1);
+        f[k++] = FeatureHash.Key(63, ls0r1);
+        f[k++] = FeatureHash.Key(64, ln0l1);
+        if (set == ParserFeatures.Fast) return k;
+        // The full set adds words of children and neighbours, and more conjunctions.
+        f[k++] = FeatureHash.Key(3, wn2);
         f[k++] = FeatureHash.Key(6, ws2);
         f[k++] = FeatureHash.Key(7, W(n0l1));
         f[k++] = FeatureHash.Key(8, W(n0l2));
@@ -209,39 +216,22 @@ public sealed class DependencyParser
         f[k++] = FeatureHash.Key(10, W(s0l2));
         f[k++] = FeatureHash.Key(11, W(s0r1));
         f[k++] = FeatureHash.Key(12, W(s0r2));
-        f[k++] = FeatureHash.Key(13, tn0);
-        f[k++] = FeatureHash.Key(14, tn1);
-        f[k++] = FeatureHash.Key(15, tn2);
-        f[k++] = FeatureHash.Key(16, ts0);
-        f[k++] = FeatureHash.Key(17, ts1);
-        f[k++] = FeatureHash.Key(18, ts2);
-        f[k++] = FeatureHash.Key(19, tn0l1);
         f[k++] = FeatureHash.Key(20, tn0l2);
-        f[k++] = FeatureHash.Key(21, ts0l1);
         f[k++] = FeatureHash.Key(22, ts0l2);
-        f[k++] = FeatureHash.Key(23, ts0r1);
         f[k++] = FeatureHash.Key(24, ts0r2);
         // Word/tag pairs.
-        f[k++] = FeatureHash.Key(25, wn0, tn0);
         f[k++] = FeatureHash.Key(26, wn1, tn1);
         f[k++] = FeatureHash.Key(27, wn2, tn2);
-        f[k++] = FeatureHash.Key(28, ws0, ts0);
         f[k++] = FeatureHash.Key(29, ws1, ts1);
         // Bigrams between the stack top and the buffer front.
-        f[k++] = FeatureHash.Key(30, ws0, wn0);
         f[k++] = FeatureHash.Key(31, wn0, tn0, ws0);
         f[k++] = FeatureHash.Key(32, wn0, tn0, ts0);
         f[k++] = FeatureHash.Key(33, ws0, ts0, wn0);
         f[k++] = FeatureHash.Key(34, ws0, ts0, tn0);
         f[k++] = FeatureHash.Key(35, FeatureHash.Mix(ws0, ts0), wn0, tn0);
-        f[k++] = FeatureHash.Key(36, ts0, tn0);
-        f[k++] = FeatureHash.Key(37, tn0, tn1);
         f[k++] = FeatureHash.Key(38, ws1, ws0);
         f[k++] = FeatureHash.Key(39, ts1, ws0, ts0);
         // Tag trigrams.
-        f[k++] = FeatureHash.Key(40, tn0, tn1, tn2);
-        f[k++] = FeatureHash.Key(41, ts0, tn0, tn1);
-        f[k++] = FeatureHash.Key(42, ts0, ts1, tn0);
         f[k++] = FeatureHash.Key(43, ts0, ts0r1, tn0);
         f[k++] = FeatureHash.Key(44, ts0, tn0, tn0l1);
         f[k++] = FeatureHash.Key(45, ts0, ts0l1, ts0l2);
@@ -253,19 +243,11 @@ public sealed class DependencyParser
         f[k++] = FeatureHash.Key(50, ws0, vs0r);
         f[k++] = FeatureHash.Key(51, ws0, vs0l);
         f[k++] = FeatureHash.Key(52, wn0, vn0l);
-        f[k++] = FeatureHash.Key(53, ts0, vs0r);
-        f[k++] = FeatureHash.Key(54, ts0, vs0l);
         f[k++] = FeatureHash.Key(55, tn0, vn0l);
         f[k++] = FeatureHash.Key(56, ws0, d);
         f[k++] = FeatureHash.Key(57, wn0, d);
-        f[k++] = FeatureHash.Key(58, ts0, d);
-        f[k++] = FeatureHash.Key(59, tn0, d);
-        f[k++] = FeatureHash.Key(60, ts0, tn0, d);
         f[k++] = FeatureHash.Key(61, ws0, wn0, d);
         // Labels of the children built so far.
-        f[k++] = FeatureHash.Key(62, ls0l1);
-        f[k++] = FeatureHash.Key(63, ls0r1);
-        f[k++] = FeatureHash.Key(64, ln0l1);
         f[k++] = FeatureHash.Key(65, ts0, ls0l1, ls0l2);
         f[k++] = FeatureHash.Key(66, ts0, ls0r1, ls0r2);
         f[k++] = FeatureHash.Key(67, tn0, ln0l1, ln0l2);
@@ -273,6 +255,36 @@ public sealed class DependencyParser
         f[k++] = FeatureHash.Key(69, ws0, ls0r1);
         f[k++] = FeatureHash.Key(70, wn0, ln0l1);
         f[k++] = FeatureHash.Key(71, ts0, ls0l1, tn0);
+        // The second stack item's children and its distance to the top: RIGHT attaches s0 to s1.
+        int s1l1 = s1 >= 0 ? st.L1[s1] : -1, s1r1 = s1 >= 0 ? st.R1[s1] : -1;
+        ulong ts1r1 = T(s1r1), ts1l1 = T(s1l1);
+        ulong d1 = s1 >= 0 ? (ulong)Math.Min(s0 - s1, 5) : 0;
+        f[k++] = FeatureHash.Key(72, ts1r1);
+        f[k++] = FeatureHash.Key(73, ts1, ts1r1, ts0);
+        f[k++] = FeatureHash.Key(74, ts1, ts1l1, ts0);
+        f[k++] = FeatureHash.Key(75, L(s1r1), ts0);
+        f[k++] = FeatureHash.Key(76, ts1, ts0, d1);
+        f[k++] = FeatureHash.Key(77, ws1, ws0, d1);
+        // Buffer bigrams with words.
+        f[k++] = FeatureHash.Key(78, wn0, wn1);
+        f[k++] = FeatureHash.Key(79, wn0, tn1);
+        f[k++] = FeatureHash.Key(80, tn0, wn1);
+        f[k++] = FeatureHash.Key(81, ws0, W(s0r1), ts0r1);
+        f[k++] = FeatureHash.Key(82, ws0, W(s0l1), ts0l1);
+        f[k++] = FeatureHash.Key(83, wn0, W(n0l1), tn0l1);
+        if (set != ParserFeatures.Rich) return k;
+        // What lies between: a comma or a verb between two words argues against attaching them.
+        ulong commas = s0 >= 0 ? (ulong)Math.Min(st.CommasBefore[n0] - st.CommasBefore[s0 + 1], 2) : 9;
+        ulong verbs = s0 >= 0 ? (ulong)Math.Min(st.VerbsBefore[n0] - st.VerbsBefore[s0 + 1], 2) : 9;
+        ulong commas1 = s1 >= 0 ? (ulong)Math.Min(st.CommasBefore[s0] - st.CommasBefore[s1 + 1], 2) : 9;
+        ulong verbs1 = s1 >= 0 ? (ulong)Math.Min(st.VerbsBefore[s0] - st.VerbsBefore[s1 + 1], 2) : 9;
+        f[k++] = FeatureHash.Key(84, ts0, tn0, commas);
+        f[k++] = FeatureHash.Key(85, ts0, tn0, verbs);
+        f[k++] = FeatureHash.Key(86, ts1, ts0, commas1);
+        f[k++] = FeatureHash.Key(87, ts1, ts0, verbs1);
+        f[k++] = FeatureHash.Key(88, ws0, commas, verbs);
+        f[k++] = FeatureHash.Key(89, tn0, commas, verbs);
+        f[k++] = FeatureHash.Key(90, ts0, commas1, verbs1);
         return k;
     }
 
@@ -288,6 +300,7 @@ public sealed class DependencyParser
         public int[] L1 = new int[65], L2 = new int[65], R1 = new int[65], R2 = new int[65];
         public int[] LeftCount = new int[65], RightCount = new int[65];
         public ulong[] Words = new ulong[65], TagHashes = new ulong[65];
+        public int[] CommasBefore = new int[65], VerbsBefore = new int[65];
 
         public void Reset(int n)
         {
@@ -299,6 +312,7 @@ public sealed class DependencyParser
                 L1 = new int[size]; L2 = new int[size]; R1 = new int[size]; R2 = new int[size];
                 LeftCount = new int[size]; RightCount = new int[size];
                 Words = new ulong[size]; TagHashes = new ulong[size];
+                CommasBefore = new int[size]; VerbsBefore = new int[size];
             }
             N = n; B = 0; Depth = 0;
             for (int i = 0; i <= n; i++)
@@ -553,6 +567,13 @@ public sealed class DependencyParser
         return roots == 1;
     }
 
+    /// <summary>
+    /// A smaller copy: weights below <paramref name="minWeight"/> in magnitude are dropped (and features
+    /// left without weights), trading a little accuracy for size and speed.
+    /// </summary>
+    public DependencyParser Compact(float minWeight) =>
+        new(FeatureSet, _labels, _moves.Compact(minWeight), _leftLabels.Compact(minWeight), _rightLabels.Compact(minWeight));
+
     // ---- persistence ----
 
     /// <summary>Saves the model to <paramref name="path"/>.</summary>
@@ -578,7 +599,7 @@ public sealed class DependencyParser
             int version = r.ReadInt32();
             if (version != Version) throw ModelFile.Bad(path, $"parser model version {version}, expected {Version}");
             var features = (ParserFeatures)r.ReadByte();
-            if (features is not (ParserFeatures.Full or ParserFeatures.Fast)) throw ModelFile.Bad(path, "unknown feature set");
+            if (features is not (ParserFeatures.Full or ParserFeatures.Fast or ParserFeatures.Rich)) throw ModelFile.Bad(path, "unknown feature set");
             var labels = new string[r.ReadInt32()];
             for (int i = 0; i < labels.Length; i++) labels[i] = string.Intern(r.ReadString());
             var moves = WeightTable.Read(r);

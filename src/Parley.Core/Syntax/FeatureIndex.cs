@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace Parley.Syntax;
 
 /// <summary>
@@ -18,6 +20,7 @@ internal sealed class FeatureIndex
     }
 
     /// <summary>Builds the index; row <c>i</c> belongs to <paramref name="keys"/>[i]. A repeated key keeps its first row.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public FeatureIndex(ReadOnlySpan<ulong> keys)
     {
         int capacity = 16;
@@ -43,8 +46,21 @@ internal sealed class FeatureIndex
     /// <summary>Number of features.</summary>
     public int Count { get; }
 
+    /// <summary>Number of slots (a power of two).</summary>
+    public int Capacity => _slots.Length;
+
     /// <summary>The row of <paramref name="key"/>, or -1 when the feature is unknown.</summary>
     public int Find(ulong key)
+    {
+        int i = SlotOf(key);
+        return i < 0 ? -1 : _slots[i].Row;
+    }
+
+    /// <summary>
+    /// The slot holding <paramref name="key"/>, or -1. Tables that keep their values inside the slots
+    /// (<see cref="NarrowTable"/>) use the same layout, so they need no probing code of their own.
+    /// </summary>
+    public int SlotOf(ulong key)
     {
         var slots = _slots;
         uint fp = Fingerprint(key);
@@ -52,13 +68,14 @@ internal sealed class FeatureIndex
         while (true)
         {
             ref readonly Slot slot = ref slots[i];
-            if (slot.Fingerprint == fp) return slot.Row;
+            if (slot.Fingerprint == fp) return i;
             if (slot.Fingerprint == 0) return -1;
             i = (i + 1) & _mask;
         }
     }
 
-    private static uint Fingerprint(ulong key)
+    /// <summary>The 32-bit fingerprint stored for a key (never 0, which marks an empty slot).</summary>
+    public static uint Fingerprint(ulong key)
     {
         uint fp = (uint)(key >> 32);
         return fp == 0 ? 1u : fp;

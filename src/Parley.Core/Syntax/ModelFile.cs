@@ -82,6 +82,8 @@ internal static class ModelFile
             return table;
         }
 
+        // Optimised at once rather than tiered: it runs once per model load, over megabytes.
+        [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
         public static uint Compute(ReadOnlySpan<byte> data)
         {
             uint crc = 0xFFFFFFFFu;

@@ -46,6 +46,9 @@ public sealed class DependencyStage : PipelineStage
     /// <summary>Creates the stage with the shipped model (<see cref="SyntaxModels.DependencyParser"/>), loaded on first use.</summary>
     public DependencyStage() : this(() => SyntaxModels.DependencyParser) { }
 
+    /// <summary>Creates the stage with the shipped full (<paramref name="fast"/> false) or fast parser, loaded on first use.</summary>
+    public DependencyStage(bool fast) : this(fast ? () => SyntaxModels.FastDependencyParser : () => SyntaxModels.DependencyParser) { }
+
     /// <summary>Creates the stage with a given parser.</summary>
     public DependencyStage(DependencyParser parser) : this(() => parser) => ArgumentNullException.ThrowIfNull(parser);
 
@@ -83,13 +86,14 @@ public static class SyntaxPipeline
 {
     /// <summary>
     /// Appends <see cref="PosTagStage"/> and <see cref="DependencyStage"/> (shipped models, loaded on first
-    /// use). Place after the sentence stage; pass <paramref name="parse"/> false to tag only.
+    /// use). Place after the sentence stage; pass <paramref name="parse"/> false to tag only, and
+    /// <paramref name="fastParser"/> true for the faster, less accurate parser (models/parser-fast.bin).
     /// </summary>
-    public static TextPipelineBuilder AddSyntax(this TextPipelineBuilder builder, bool parse = true)
+    public static TextPipelineBuilder AddSyntax(this TextPipelineBuilder builder, bool parse = true, bool fastParser = false)
     {
         ArgumentNullException.ThrowIfNull(builder);
         builder.Use(new PosTagStage());
-        if (parse) builder.Use(new DependencyStage());
+        if (parse) builder.Use(new DependencyStage(fastParser));
         return builder;
     }
 }

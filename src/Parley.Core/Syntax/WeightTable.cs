@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Numerics;
 using System.Runtime.InteropServices;
 
@@ -12,18 +13,29 @@ internal sealed class WeightTable
     private readonly ulong[] _keys;
 
     /// <summary>Creates a table from feature keys and their rows (row-major, <paramref name="classes"/> wide).</summary>
-    public WeightTable(int classes, ulong[] keys, float[] weights)
+    public WeightTable(int classes, ulong[] keys, float[] weights) : this(classes, keys, weights, padded: false) { }
+
+    private WeightTable(int classes, ulong[] keys, float[] weights, bool padded)
     {
-        if (weights.Length != keys.Length * classes) throw new ArgumentException("Weights do not match keys × classes.");
         Classes = classes;
-        // Rows are padded to whole SIMD vectors so scoring needs no scalar tail.
-        int lanes = Vector.IsHardwareAccelerated ? Vector<float>.Count : 1;
-        Stride = classes < lanes ? classes : (classes + lanes - 1) / lanes * lanes;
+        Stride = StrideOf(classes);
+        if (weights.Length != keys.Length * (padded ? Stride : classes)) throw new ArgumentException("Weights do not match keys × classes.");
         _keys = keys;
-        Weights = new float[(long)keys.Length * Stride];
-        for (int r = 0; r < keys.Length; r++) weights.AsSpan(r * classes, classes).CopyTo(Weights.AsSpan(r * Stride, classes));
+        if (padded || Stride == classes) Weights = weights;
+        else
+        {
+            Weights = new float[(long)keys.Length * Stride];
+            for (int r = 0; r < keys.Length; r++) weights.AsSpan(r * classes, classes).CopyTo(Weights.AsSpan(r * Stride, classes));
+        }
         Index = new FeatureIndex(keys);
-        if (classes == 3) _narrow = new NarrowTable(keys, weights);
+        if (classes == 3) _narrow = new NarrowTable(Index, keys, Weights);
+    }
+
+    /// <summary>Rows are padded to whole SIMD vectors so scoring needs no scalar tail.</summary>
+    private static int StrideOf(int classes)
+    {
+        int lanes = Vector.IsHardwareAccelerated ? Vector<float>.Count : 1;
+        return classes < lanes ? classes : (classes + lanes - 1) / lanes * lanes;
     }
 
     private readonly NarrowTable? _narrow;
@@ -75,6 +87,23 @@ internal sealed class WeightTable
         for (; i < row.Length; i++) scores[i] += row[i];
     }
 
+    /// <summary>A copy without weights smaller than <paramref name="minWeight"/> in magnitude, and without rows left empty.</summary>
+    public WeightTable Compact(float minWeight)
+    {
+        var keys = new List<ulong>(_keys.Length);
+        var weights = new List<float>(_keys.Length * Classes);
+        for (int r = 0; r < _keys.Length; r++)
+        {
+            var row = Weights.AsSpan(r * Stride, Classes);
+            bool any = false;
+            foreach (float w in row) any |= Math.Abs(w) >= minWeight;
+            if (!any) continue;
+            keys.Add(_keys[r]);
+            foreach (float w in row) weights.Add(Math.Abs(w) >= minWeight ? w : 0f);
+        }
+        return new WeightTable(Classes, keys.ToArray(), weights.ToArray());
+    }
+
     /// <summary>
     /// Writes the table sparsely, in blocks that load with a few bulk copies: the keys, the count of
     /// non-zero weights per row, their classes, then their values as half-precision floats.
@@ -105,7 +134,8 @@ internal sealed class WeightTable
         writer.Write(MemoryMarshal.AsBytes(CollectionsMarshal.AsSpan(values)));
     }
 
-    /// <summary>Reads a table written by <see cref="Write"/>.</summary>
+    /// <summary>Reads a table written by <see cref="Write"/>. (Rows are dense in memory: scoring them with SIMD is several times faster than scattering sparse entries.)</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static WeightTable Read(BinaryReader reader)
     {
         int c = reader.ReadInt32();
@@ -117,7 +147,8 @@ internal sealed class WeightTable
         var counts = Block(reader, rows);
         var classes = Block(reader, total);
         var values = MemoryMarshal.Cast<byte, Half>(Block(reader, total * 2L));
-        var weights = new float[(long)rows * c];
+        int stride = StrideOf(c);
+        var weights = new float[(long)rows * stride];
         int j = 0;
         for (int r = 0; r < rows; r++)
         {
@@ -127,11 +158,11 @@ internal sealed class WeightTable
             {
                 int k = classes[j];
                 if (k >= c) throw new InvalidDataException("weight class out of range");
-                weights[r * c + k] = (float)values[j];
+                weights[r * stride + k] = (float)values[j];
             }
         }
         if (j != total) throw new InvalidDataException("weight counts do not add up");
-        return new WeightTable(c, keys, weights);
+        return new WeightTable(c, keys, weights, padded: true);
     }
 
     private static byte[] Block(BinaryReader reader, long length)
@@ -157,24 +188,18 @@ internal sealed class NarrowTable
         public float W0, W1, W2;
     }
 
-    public NarrowTable(ReadOnlySpan<ulong> keys, ReadOnlySpan<float> weights)
+    /// <summary>Copies the weights into slots laid out exactly as in <paramref name="index"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public NarrowTable(FeatureIndex index, ReadOnlySpan<ulong> keys, ReadOnlySpan<float> weights)
     {
-        int capacity = 16;
-        while (capacity < keys.Length * 2) capacity <<= 1;
-        _slots = new Slot[capacity];
-        _mask = capacity - 1;
+        _slots = new Slot[index.Capacity];
+        _mask = index.Capacity - 1;
         for (int row = 0; row < keys.Length; row++)
         {
-            ulong key = keys[row];
-            uint fp = Fingerprint(key);
-            int i = (int)key & _mask;
-            bool seen = false;
-            while (_slots[i].Fingerprint != 0)
-            {
-                if (_slots[i].Fingerprint == fp) { seen = true; break; }
-                i = (i + 1) & _mask;
-            }
-            if (!seen) _slots[i] = new Slot { Fingerprint = fp, W0 = weights[row * 3], W1 = weights[row * 3 + 1], W2 = weights[row * 3 + 2] };
+            int i = index.SlotOf(keys[row]);
+            // A repeated key keeps its first row, as in the index.
+            if (i < 0 || _slots[i].Fingerprint != 0) continue;
+            _slots[i] = new Slot { Fingerprint = FeatureIndex.Fingerprint(keys[row]), W0 = weights[row * 3], W1 = weights[row * 3 + 1], W2 = weights[row * 3 + 2] };
         }
     }
 
@@ -184,7 +209,7 @@ internal sealed class NarrowTable
         float s0 = 0, s1 = 0, s2 = 0;
         foreach (ulong key in features)
         {
-            uint fp = Fingerprint(key);
+            uint fp = FeatureIndex.Fingerprint(key);
             int i = (int)key & _mask;
             while (true)
             {
@@ -195,12 +220,6 @@ internal sealed class NarrowTable
             }
         }
         scores[0] += s0; scores[1] += s1; scores[2] += s2;
-    }
-
-    private static uint Fingerprint(ulong key)
-    {
-        uint fp = (uint)(key >> 32);
-        return fp == 0 ? 1u : fp;
     }
 }
 

@@ -7,19 +7,21 @@ namespace Parley.Tests.Syntax;
 /// <summary>The committed models (models/*.bin, copied next to the tests) tag and parse sensibly.</summary>
 public sealed class ShippedModelTests
 {
-    private static Document Run(string text)
+    private static Document Run(string text, bool fast = false)
     {
-        var pipeline = ParleyPipeline.CreateDefaultBuilder().AddSyntax().Build();
+        var pipeline = ParleyPipeline.CreateDefaultBuilder().AddSyntax(fastParser: fast).Build();
         return pipeline.Process(text, new DocumentMetadata { Id = "syntax-test" });
     }
 
     private static int Index(Document doc, string word) =>
         doc.Tokens.IndexOf(doc.Tokens.First(t => doc.TextOf(t.Span) == word));
 
-    [Fact]
-    public void TagsAndParsesAReportingSentence()
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void TagsAndParsesAReportingSentence(bool fast)
     {
-        var doc = Run("The minister said that the talks had failed.");
+        var doc = Run("The minister said that the talks had failed.", fast);
         var pos = doc.Get(SyntaxLayers.PartOfSpeech);
         var deps = doc.Get(SyntaxLayers.Dependencies);
         Assert.Equal(doc.Tokens.Length, pos.Length);
@@ -36,10 +38,12 @@ public sealed class ShippedModelTests
         Assert.Equal(new Dependency(said, "ccomp"), deps[failed]);
     }
 
-    [Fact]
-    public void EverySentenceIsATreeOverItsOwnTokens()
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void EverySentenceIsATreeOverItsOwnTokens(bool fast)
     {
-        var doc = Run("“We will not back down,” the senator told reporters on Tuesday. Talks resumed (briefly) in Kyiv’s old town hall.\n\nPrices rose 3.5% in 2016, officials said.");
+        var doc = Run("“We will not back down,” the senator told reporters on Tuesday. Talks resumed (briefly) in Kyiv’s old town hall.\n\nPrices rose 3.5% in 2016, officials said.", fast);
         var deps = doc.Get(SyntaxLayers.Dependencies);
         foreach (var sentence in doc.Sentences)
         {
