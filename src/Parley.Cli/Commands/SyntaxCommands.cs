@@ -65,7 +65,7 @@ internal static class SyntaxCommands
             Log($"saved {path} ({new FileInfo(path).Length / 1048576.0:0.0} MB, {parser.FeatureCount:N0} features) after {watch.Elapsed.TotalMinutes:0.0} min");
             if (parse.GetValue(dev) is { } devPath)
             {
-                var tagger = parse.GetValue(pos) is { } posPath ? PosTagger.Load(posPath) : null;
+                var tagger = parse.GetValue(pos) is { } posPath ? Model(PosTagger.Load, posPath) : null;
                 Report(SyntaxEvaluator.Evaluate(LoadCorpus(devPath, parse.GetValue(devText)), tagger, parser, 3));
             }
             return 0;
@@ -82,7 +82,7 @@ internal static class SyntaxCommands
         var command = new Command("compact-parser", "Shrink a parser model by dropping its smallest weights.") { model, output, minWeight };
         command.SetAction(parse => CliErrors.Guard(() =>
         {
-            var parser = DependencyParser.Load(parse.GetValue(model)!);
+            var parser = Model(DependencyParser.Load, parse.GetValue(model)!);
             var compact = parser.Compact(parse.GetValue(minWeight));
             string path = parse.GetValue(output)!;
             compact.Save(path);
@@ -112,7 +112,7 @@ internal static class SyntaxCommands
         {
             var watch = Stopwatch.StartNew();
             double cpu = Cpu();
-            var tagger = PosTagger.Load(parse.GetValue(pos) ?? SyntaxModels.PathOf("pos.bin"));
+            var tagger = Model(PosTagger.Load, parse.GetValue(pos) ?? SyntaxModels.PathOf("pos.bin"));
             double tagLoad = watch.Elapsed.TotalMilliseconds, tagLoadCpu = Cpu() - cpu;
             var sentences = LoadCorpus(parse.GetValue(file)!, parse.GetValue(text));
             var scores = SyntaxEvaluator.Evaluate(sentences, tagger, null, parse.GetValue(passes));
@@ -124,7 +124,7 @@ internal static class SyntaxCommands
             }
             watch.Restart();
             cpu = Cpu();
-            var parser = DependencyParser.Load(parse.GetValue(parserModel) ?? SyntaxModels.PathOf("parser.bin"));
+            var parser = Model(DependencyParser.Load, parse.GetValue(parserModel) ?? SyntaxModels.PathOf("parser.bin"));
             double parserLoad = watch.Elapsed.TotalMilliseconds, parserLoadCpu = Cpu() - cpu;
             Console.WriteLine($"load         pos {tagLoad:0} ms ({tagLoadCpu:0} ms CPU), parser {parserLoad:0} ms ({parserLoadCpu:0} ms CPU; {parser.FeatureSet} features)");
             var parsed = SyntaxEvaluator.Evaluate(sentences, parse.GetValue(goldTags) ? null : tagger, parser, parse.GetValue(passes));
@@ -197,6 +197,19 @@ internal static class SyntaxCommands
         {
             Console.WriteLine($"UAS / LAS    {s.Uas:0.00} / {s.Las:0.00} (all tokens); {s.UasNoPunct:0.00} / {s.LasNoPunct:0.00} (without punctuation)");
             Console.WriteLine($"parse speed  {s.ParseTokensPerSecond:N0} tokens/s per CPU second ({s.ParseTokensPerWallSecond:N0} per elapsed second)");
+        }
+    }
+
+    /// <summary>Loads a model; a missing or damaged file becomes a one-line usage error naming it.</summary>
+    private static T Model<T>(Func<string, T> load, string path)
+    {
+        try
+        {
+            return load(path);
+        }
+        catch (Exception e) when (e is FileNotFoundException or InvalidDataException)
+        {
+            throw new UsageException(e.Message);
         }
     }
 
