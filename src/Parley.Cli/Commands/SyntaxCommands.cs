@@ -49,8 +49,13 @@ internal static class SyntaxCommands
         var rich = new Option<bool>("--rich") { Description = "Use the full feature set plus comma/verb-between features" };
         var minCount = new Option<int>("--min-count") { Description = "Drop features seen fewer times", DefaultValueFactory = _ => 2 };
         var pos = new Option<string?>("--pos") { Description = "POS model: tags the dev set for scoring (default: the reference tags)" };
+        var jackknife = new Option<int>("--jackknife")
+        {
+            Description = "Train on tags predicted by K taggers, each trained without one K-th of the data (0 = the reference tags)",
+            DefaultValueFactory = _ => 0,
+        };
         var texts = TextDirOptions(out var trainText, out var devText);
-        var command = new Command("parser", "Train the dependency parser.") { train, dev, output, epochs, seed, fast, rich, minCount, pos, trainText, devText };
+        var command = new Command("parser", "Train the dependency parser.") { train, dev, output, epochs, seed, fast, rich, minCount, pos, jackknife, trainText, devText };
         command.SetAction(parse => CliErrors.Guard(() =>
         {
             int n = parse.GetValue(epochs);
@@ -59,7 +64,10 @@ internal static class SyntaxCommands
             var watch = Stopwatch.StartNew();
             var options = new DependencyParser.TrainingOptions(n, parse.GetValue(seed),
                 parse.GetValue(fast) ? ParserFeatures.Fast : parse.GetValue(rich) ? ParserFeatures.Rich : ParserFeatures.Full, parse.GetValue(minCount));
-            var parser = DependencyParser.Train(sentences, options, null, Log);
+            int folds = parse.GetValue(jackknife);
+            if (folds == 1 || folds < 0) throw new UsageException("--jackknife must be 0 or at least 2");
+            var tags = folds > 1 ? Jackknife(sentences, folds, parse.GetValue(seed)) : null;
+            var parser = DependencyParser.Train(sentences, options, tags, Log);
             string path = parse.GetValue(output)!;
             parser.Save(path);
             Log($"saved {path} ({new FileInfo(path).Length / 1048576.0:0.0} MB, {parser.FeatureCount:N0} features) after {watch.Elapsed.TotalMinutes:0.0} min");
@@ -198,6 +206,31 @@ internal static class SyntaxCommands
             Console.WriteLine($"UAS / LAS    {s.Uas:0.00} / {s.Las:0.00} (all tokens); {s.UasNoPunct:0.00} / {s.LasNoPunct:0.00} (without punctuation)");
             Console.WriteLine($"parse speed  {s.ParseTokensPerSecond:N0} tokens/s per CPU second ({s.ParseTokensPerWallSecond:N0} per elapsed second)");
         }
+    }
+
+    /// <summary>
+    /// Tags every training sentence with a tagger that did not see it (K-fold), so the parser learns from
+    /// tags as noisy as those it will get when parsing new text.
+    /// </summary>
+    private static string[][] Jackknife(List<SyntaxSentence> sentences, int folds, int seed)
+    {
+        var tags = new string[sentences.Count][];
+        long correct = 0, total = 0;
+        for (int fold = 0; fold < folds; fold++)
+        {
+            var train = new List<SyntaxSentence>();
+            for (int k = 0; k < sentences.Count; k++) if (k % folds != fold) train.Add(sentences[k]);
+            var tagger = PosTagger.Train(train, new PosTagger.TrainingOptions(Seed: seed));
+            for (int k = fold; k < sentences.Count; k += folds)
+            {
+                var s = sentences[k];
+                tags[k] = tagger.Tag(s.Text, s.Tokens);
+                for (int i = 0; i < s.Tags.Length; i++) if (tags[k][i] == s.Tags[i]) correct++;
+                total += s.Tags.Length;
+            }
+        }
+        Log($"jackknifed tags ({folds} folds): {100.0 * correct / total:0.00}% agree with the reference");
+        return tags;
     }
 
     /// <summary>Loads a model; a missing or damaged file becomes a one-line usage error naming it.</summary>

@@ -23,8 +23,7 @@ internal sealed class FeatureIndex
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public FeatureIndex(ReadOnlySpan<ulong> keys)
     {
-        int capacity = 16;
-        while (capacity < keys.Length * 2) capacity <<= 1;
+        int capacity = CapacityFor(keys.Length);
         _slots = new Slot[capacity];
         _mask = capacity - 1;
         for (int row = 0; row < keys.Length; row++)
@@ -42,6 +41,20 @@ internal sealed class FeatureIndex
         }
         Count = keys.Length;
     }
+
+    /// <summary>
+    /// The slot count for <paramref name="count"/> keys: a power of two, at most two-thirds full (short
+    /// probes, yet a smaller table loads faster and stays more in cache than a half-full one).
+    /// </summary>
+    public static int CapacityFor(int count)
+    {
+        int capacity = 16;
+        while (capacity < count + count / 2) capacity <<= 1;
+        return capacity;
+    }
+
+    /// <summary>The slot a key's probe starts at, in a table of <paramref name="capacity"/> slots.</summary>
+    public static int HomeOf(ulong key, int capacity) => (int)key & (capacity - 1);
 
     /// <summary>Number of features.</summary>
     public int Count { get; }
