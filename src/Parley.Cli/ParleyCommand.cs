@@ -12,8 +12,14 @@ public static class ParleyCommand
         var root = new RootCommand("Parley: who said what, through whom, about what, and when, from news text.");
         root.Subcommands.Add(AnalyzeCommand.Create());
         root.Subcommands.Add(BenchCommand.Create());
-        root.Subcommands.Add(TrainCommand.Create());
-        root.Subcommands.Add(EvalCommand.Create());
+        var train = TrainCommand.Create();
+        train.Subcommands.Add(SyntaxCommands.CreateTrainPos());
+        train.Subcommands.Add(SyntaxCommands.CreateTrainParser());
+        train.Subcommands.Add(SyntaxCommands.CreateCompactParser());
+        root.Subcommands.Add(train);
+        var eval = EvalCommand.Create();
+        eval.Subcommands.Add(SyntaxCommands.CreateEvalSyntax());
+        root.Subcommands.Add(eval);
         return root;
     }
 
