@@ -25,27 +25,7 @@ public class DocumentJsonTests
     public void Every_span_text_equals_the_input_substring(string text)
     {
         var json = JsonDocument.Parse(DocumentJson.ToJson(TestPipeline.Run(text), new DocumentJsonOptions { IncludeTokens = true }));
-        int checkedSpans = CheckSpans(json.RootElement, text);
+        int checkedSpans = SpanChecker.Check(json.RootElement, text);
         Assert.True(checkedSpans > 5);
-    }
-
-    /// <summary>Walks the JSON and checks every object that has start, end and text.</summary>
-    internal static int CheckSpans(JsonElement element, string text)
-    {
-        int count = 0;
-        if (element.ValueKind == JsonValueKind.Object)
-        {
-            if (element.TryGetProperty("start", out var start) && element.TryGetProperty("end", out var end) && element.TryGetProperty("text", out var spanText))
-            {
-                Assert.Equal(text[start.GetInt32()..end.GetInt32()], spanText.GetString());
-                count++;
-            }
-            foreach (var property in element.EnumerateObject()) count += CheckSpans(property.Value, text);
-        }
-        else if (element.ValueKind == JsonValueKind.Array)
-        {
-            foreach (var item in element.EnumerateArray()) count += CheckSpans(item, text);
-        }
-        return count;
     }
 }
