@@ -97,7 +97,7 @@ public sealed class CoreferenceStage : PipelineStage
             var names = JoinDemonymOrganizations(document.Get(EntityLayers.Entities));
             int n = 0;
             var roleTokens = new HashSet<int>();
-            var knownNames = new Dictionary<string, EntityType>(StringComparer.Ordinal); // single-word names and surnames seen so far
+            var knownNames = new KnownNames(); // single-word names and surnames seen so far
             for (int s = 0; s < sentences.Length; s++)
             {
                 var sentence = sentences[s];
@@ -164,14 +164,42 @@ public sealed class CoreferenceStage : PipelineStage
             return joined;
         }
 
+        /// <summary>Single-word names and person surnames seen so far, with their spellings prepared once.</summary>
+        private sealed class KnownNames
+        {
+            private readonly Dictionary<string, EntityType> _types = new(StringComparer.Ordinal);
+            private readonly List<NameVariants.Spelling> _surnames = new();
+
+            public int Count => _types.Count;
+
+            public void Add(ReadOnlySpan<char> word, EntityType type)
+            {
+                var lookup = _types.GetAlternateLookup<ReadOnlySpan<char>>();
+                if (lookup.ContainsKey(word)) return;
+                lookup[word] = type;
+                if (type == EntityType.Person) _surnames.Add(new NameVariants.Spelling(word));
+            }
+
+            public bool TryGet(ReadOnlySpan<char> word, out EntityType type) => _types.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(word, out type);
+
+            public bool IsSurnameVariant(ReadOnlySpan<char> word)
+            {
+                if (_surnames.Count == 0) return false;
+                var spelling = new NameVariants.Spelling(word);
+                foreach (var surname in _surnames)
+                    if (NameVariants.AreVariants(spelling, surname)) return true;
+                return false;
+            }
+        }
+
         /// <summary>Keeps single-word names and person surnames, to find their later mentions the tagger missed.</summary>
-        private void Remember(EntityMention name, Dictionary<string, EntityType> known)
+        private void Remember(EntityMention name, KnownNames known)
         {
             int last = name.FirstToken + name.TokenCount - 1;
             if (name.Type == EntityType.Person || name.TokenCount == 1 && name.Type != EntityType.Misc)
             {
                 var word = Word(last);
-                if (word.Length >= 4 && char.IsUpper(word[0])) known[word.ToString()] = name.Type;
+                if (word.Length >= 4 && char.IsUpper(word[0])) known.Add(word, name.Type);
             }
         }
 
@@ -180,19 +208,15 @@ public sealed class CoreferenceStage : PipelineStage
         /// after "Volodymyr Zelensky") or repeats a single-word name becomes a name mention — the
         /// document-level consistency a sentence-by-sentence tagger lacks.
         /// </summary>
-        private bool TryKnownName(int t, int sentenceIndex, Sentence sentence, Dictionary<string, EntityType> known, HashSet<int> roleTokens)
+        private bool TryKnownName(int t, int sentenceIndex, Sentence sentence, KnownNames known, HashSet<int> roleTokens)
         {
             if (known.Count == 0 || !IsCapitalized(t) || _tokens[t].Length < 4) return false;
             // A word inside a run of capitalised words belongs to some other name or title.
             if (t + 1 < sentence.EndToken && IsCapitalized(t + 1) || t > sentence.FirstToken && IsCapitalized(t - 1) && !IsSentenceStart(t - 1, sentence)) return false;
             var word = Word(t);
-            EntityType type;
-            if (known.TryGetValue(word.ToString(), out var exact)) type = exact;
-            else
+            if (!known.TryGet(word, out var type))
             {
-                var spelling = new NameVariants.Spelling(word);
-                var match = known.FirstOrDefault(k => k.Value == EntityType.Person && NameVariants.AreVariants(spelling, new NameVariants.Spelling(k.Key)));
-                if (match.Key is null) return false;
+                if (!known.IsSurnameVariant(word)) return false;
                 type = EntityType.Person;
             }
             AddName(new EntityMention(_tokens[t].Span, type, t, 1), sentenceIndex, sentence, roleTokens);
