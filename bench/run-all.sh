@@ -15,6 +15,7 @@ out="bench/results/$(date -u +%Y-%m-%d).txt"
   run() { echo; echo "\$ $*"; "$@" 2>&1; }
   run ./parley bench "$shared/polnear/train/text" --pipeline quotes --repeat 5 --stages
   run ./parley bench "$shared/polnear/train/text" --pipeline full --repeat 2 --stages
+  run ./parley bench "$shared/polnear/train/text" --pipeline full --repeat 2 --threads 2
   run ./parley bench ner "$shared/ner/conll2003/eng.testa"
   run ./parley eval quotes --polnear "$shared/polnear/dev"
   run ./parley eval polnear "$shared/polnear/dev"

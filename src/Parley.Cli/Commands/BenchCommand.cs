@@ -21,24 +21,27 @@ internal static class BenchCommand
         var warmup = new Option<int>("--warmup") { Description = "Untimed passes first (lets the JIT settle)", DefaultValueFactory = _ => 1 };
         var format = new Option<string>("--format", "-f") { Description = "text or json", DefaultValueFactory = _ => "text" };
         format.AcceptOnlyFromAmong("text", "json");
-        var perStage = new Option<bool>("--stages") { Description = "Also time each pipeline stage" };
+        var perStage = new Option<bool>("--stages") { Description = "Also time each pipeline stage (one thread only)" };
+        var threads = new Option<int>("--threads", "-t") { Description = "Documents analysed in parallel (the pipeline is shared)", DefaultValueFactory = _ => 1 };
         var pipelineName = new Option<string>("--pipeline", "-p")
         {
             Description = "Which pipeline: full (entities, coreference, speakers) or quotes (text and quotes only, no model)",
             DefaultValueFactory = _ => "full",
         };
         pipelineName.AcceptOnlyFromAmong([.. ParleyPipeline.Names]);
-        var command = new Command("bench", "Measure pipeline throughput on a folder of text files (bench ner: the entity tagger alone).") { dir, repeat, warmup, format, perStage, pipelineName };
+        var command = new Command("bench", "Measure pipeline throughput on a folder of text files (bench ner: the entity tagger alone).") { dir, repeat, warmup, format, perStage, pipelineName, threads };
         command.Subcommands.Add(BenchNerCommand.Create());
         command.SetAction(parse => CliErrors.Guard(() => Run(
-            parse.GetValue(dir)!, parse.GetValue(repeat), parse.GetValue(warmup), parse.GetValue(format)!, parse.GetValue(perStage), parse.GetValue(pipelineName)!)));
+            parse.GetValue(dir)!, parse.GetValue(repeat), parse.GetValue(warmup), parse.GetValue(format)!, parse.GetValue(perStage), parse.GetValue(pipelineName)!, parse.GetValue(threads))));
         return command;
     }
 
-    private static int Run(string dir, int repeat, int warmup, string format, bool perStage, string pipelineName)
+    private static int Run(string dir, int repeat, int warmup, string format, bool perStage, string pipelineName, int threads)
     {
         if (!Directory.Exists(dir)) throw new UsageException($"{dir}: no such folder");
         if (repeat < 1 || warmup < 0) throw new UsageException("--repeat must be at least 1 and --warmup at least 0");
+        if (threads < 1 || threads > 64) throw new UsageException("--threads must be between 1 and 64");
+        if (threads > 1 && perStage) throw new UsageException("--stages times one thread; leave out --threads");
         var files = Directory.EnumerateFiles(dir, "*.txt", SearchOption.AllDirectories).Order(StringComparer.Ordinal).ToArray();
         if (files.Length == 0) throw new UsageException($"{dir}: no .txt files");
         var inputs = files.Select(File.ReadAllBytes).ToArray();
@@ -53,18 +56,19 @@ internal static class BenchCommand
             statements += doc.Statements.Length;
             sentences += doc.Sentences.Length;
         }
-        for (int i = 1; i < warmup; i++) Pass(pipeline, inputs, null);
+        for (int i = 1; i < warmup; i++) Pass(pipeline, inputs, null, threads);
 
         var stageTimes = perStage ? new double[pipeline.Stages.Length] : null;
         long allocatedBefore = GC.GetTotalAllocatedBytes(precise: true);
         var watch = Stopwatch.StartNew();
-        for (int i = 0; i < repeat; i++) Pass(pipeline, inputs, stageTimes);
+        for (int i = 0; i < repeat; i++) Pass(pipeline, inputs, stageTimes, threads);
         watch.Stop();
         long allocated = GC.GetTotalAllocatedBytes(precise: true) - allocatedBefore;
 
         double seconds = watch.Elapsed.TotalSeconds / repeat;
         var result = new BenchResult(
             Pipeline: pipelineName,
+            Threads: threads,
             Files: files.Length,
             Bytes: bytes,
             Words: words,
@@ -85,7 +89,7 @@ internal static class BenchCommand
         }
         Console.WriteLine($"files        {result.Files:N0} ({result.Bytes / 1e6:0.00} MB, {result.Words:N0} words, {result.Sentences:N0} sentences, {result.Statements:N0} statements)");
         Console.WriteLine($"pipeline     {pipelineName}: {string.Join(", ", pipeline.Stages.Select(s => s.Name))}");
-        Console.WriteLine($"passes       {repeat} timed after {warmup} warm-up, one thread, {Environment.ProcessorCount} cores available");
+        Console.WriteLine($"passes       {repeat} timed after {warmup} warm-up, {threads} thread(s), {Environment.ProcessorCount} cores available");
         Console.WriteLine($"time/pass    {result.SecondsPerPass * 1000:0.0} ms");
         Console.WriteLine($"documents/s  {result.DocumentsPerSecond:N0}");
         Console.WriteLine($"MB/s         {result.MegabytesPerSecond:0.00}");
@@ -98,8 +102,13 @@ internal static class BenchCommand
         return 0;
     }
 
-    private static void Pass(TextPipeline pipeline, byte[][] inputs, double[]? stageTimes)
+    private static void Pass(TextPipeline pipeline, byte[][] inputs, double[]? stageTimes, int threads)
     {
+        if (threads > 1)
+        {
+            Parallel.ForEach(inputs, new ParallelOptions { MaxDegreeOfParallelism = threads }, input => pipeline.Process(TextDecoder.Decode(input)));
+            return;
+        }
         foreach (var input in inputs)
         {
             string text = TextDecoder.Decode(input);
@@ -121,7 +130,7 @@ internal static class BenchCommand
     private sealed record StageTime(string Name, double SecondsPerPass);
 
     private sealed record BenchResult(
-        string Pipeline, int Files, long Bytes, long Words, long Sentences, long Statements, double SecondsPerPass,
+        string Pipeline, int Threads, int Files, long Bytes, long Words, long Sentences, long Statements, double SecondsPerPass,
         double DocumentsPerSecond, double MegabytesPerSecond, double WordsPerSecond,
         double AllocatedBytesPerDocument, long PeakWorkingSetBytes, StageTime[]? Stages);
 }
