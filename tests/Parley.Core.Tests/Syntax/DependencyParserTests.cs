@@ -10,6 +10,7 @@ public sealed class DependencyParserTests
     [Theory]
     [InlineData(ParserFeatures.Full)]
     [InlineData(ParserFeatures.Fast)]
+    [InlineData(ParserFeatures.Rich)]
     public void LearnsTheToyTreebank(ParserFeatures features)
     {
         var parser = TrainToy(features);
