@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using System.Collections.Immutable;
 using Parley.Documents;
 using Parley.Pipeline;
@@ -17,6 +18,24 @@ public sealed class CoreferenceStage : PipelineStage
 {
     /// <summary>How many sentences back a pronoun looks for its antecedent.</summary>
     private const int PronounWindow = 3;
+
+    /// <summary>Pronouns Parley tracks: type and gender; Misc marks a pronoun that is never resolved ("they").</summary>
+    private static readonly System.Collections.Frozen.FrozenDictionary<string, (EntityType Type, Gender Gender)>.AlternateLookup<ReadOnlySpan<char>> Pronouns =
+        new Dictionary<string, (EntityType, Gender)>(StringComparer.OrdinalIgnoreCase)
+        {
+            ["he"] = (EntityType.Person, Gender.Male), ["him"] = (EntityType.Person, Gender.Male),
+            ["his"] = (EntityType.Person, Gender.Male), ["himself"] = (EntityType.Person, Gender.Male),
+            ["she"] = (EntityType.Person, Gender.Female), ["her"] = (EntityType.Person, Gender.Female),
+            ["hers"] = (EntityType.Person, Gender.Female), ["herself"] = (EntityType.Person, Gender.Female),
+            ["it"] = (EntityType.Organization, Gender.Unknown), ["its"] = (EntityType.Organization, Gender.Unknown),
+            ["itself"] = (EntityType.Organization, Gender.Unknown),
+            ["they"] = (EntityType.Misc, Gender.Unknown), ["them"] = (EntityType.Misc, Gender.Unknown),
+            ["their"] = (EntityType.Misc, Gender.Unknown), ["themselves"] = (EntityType.Misc, Gender.Unknown),
+        }.ToFrozenDictionary(StringComparer.OrdinalIgnoreCase).GetAlternateLookup<ReadOnlySpan<char>>();
+
+    private static readonly System.Collections.Frozen.FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> Determiners =
+        System.Collections.Frozen.FrozenSet.ToFrozenSet(["the", "a", "an", "this", "that"], StringComparer.OrdinalIgnoreCase)
+            .GetAlternateLookup<ReadOnlySpan<char>>();
 
     /// <summary>How many sentences back a definite nominal looks for its antecedent.</summary>
     private const int NominalWindow = 12;
@@ -231,10 +250,7 @@ public sealed class CoreferenceStage : PipelineStage
 
         private bool IsCapitalized(int t) => IsWord(t) && char.IsUpper(_text[_tokens[t].Start]);
 
-        private static bool IsDeterminer(ReadOnlySpan<char> w) =>
-            w.Equals("the", StringComparison.OrdinalIgnoreCase) || w.Equals("a", StringComparison.OrdinalIgnoreCase)
-            || w.Equals("an", StringComparison.OrdinalIgnoreCase) || w.Equals("this", StringComparison.OrdinalIgnoreCase)
-            || w.Equals("that", StringComparison.OrdinalIgnoreCase);
+        private static bool IsDeterminer(ReadOnlySpan<char> w) => w.Length <= 4 && Determiners.Contains(w);
 
         // ---- mention detection ----
 
@@ -398,15 +414,11 @@ public sealed class CoreferenceStage : PipelineStage
         {
             if (!IsWord(t)) return false;
             var w = Word(t);
-            EntityType type;
-            Gender gender = Gender.Unknown;
-            if (Is(w, "he") || Is(w, "him") || Is(w, "his") || Is(w, "himself")) { type = EntityType.Person; gender = Gender.Male; }
-            else if (Is(w, "she") || Is(w, "her") || Is(w, "hers") || Is(w, "herself")) { type = EntityType.Person; gender = Gender.Female; }
-            else if (Is(w, "its") || Is(w, "itself") || Is(w, "it") && t + 1 < _tokens.Length && IsWord(t + 1) && SubjectVerbs.Contains(Word(t + 1).ToString()))
-                type = EntityType.Organization;
-            else if (Is(w, "it")) type = EntityType.Misc; // "it was raining", "withdrew it": not an organisation
-            else if (Is(w, "they") || Is(w, "them") || Is(w, "their") || Is(w, "themselves")) type = EntityType.Misc;
-            else return false;
+            if (w.Length > 10 || !Pronouns.TryGetValue(w, out var pronoun)) return false;
+            var (type, gender) = pronoun;
+            // "it" is an organisation only as the subject of a verb ("it said"); "it was raining", "withdrew it" are not.
+            if (type == EntityType.Organization && Is(w, "it") && !(t + 1 < _tokens.Length && IsWord(t + 1) && SubjectVerbs.Contains(Word(t + 1).ToString())))
+                type = EntityType.Misc;
             _mentions.Add(new Draft
             {
                 Span = _tokens[t].Span, FirstToken = t, TokenCount = 1, Sentence = sentenceIndex,
