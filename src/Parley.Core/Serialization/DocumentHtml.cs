@@ -30,7 +30,8 @@ public static class DocumentHtml
         .mention{border-bottom:2px solid #6c757d}
         .hedge{text-decoration:underline dashed #f4a259}
         .profile{font:14px system-ui,sans-serif;background:#f3f3ef;padding:.5rem 1rem;border-radius:4px}
-        mark{color:inherit;border-radius:2px}
+        mark{background:transparent;color:inherit;border-radius:2px}
+        mark.unattributed,mark.hedged{padding-left:2px}
         table{border-collapse:collapse;width:100%;margin-top:2rem}
         th,td{border-top:1px solid #ddd;padding:.3rem .5rem;text-align:left;vertical-align:top}
         .legend span{padding:0 .4rem;margin-right:.5rem}
