@@ -148,7 +148,7 @@ public static class DocumentHtml
                 {
                     // Source and cue win over content, which wins over the plain quote underline.
                     string cls = string.Join(' ', active.Select(m => m.Class).Distinct().OrderBy(Rank));
-                    string tip = active.OrderBy(m => Rank(m.Class)).Select(m => m.Title).FirstOrDefault(t => t.Length > 0) ?? "";
+                    string tip = string.Join(" · ", active.OrderBy(m => Rank(m.Class)).Select(m => m.Title).Where(t => t.Length > 0).Distinct());
                     html.Append("<mark class=\"").Append(cls).Append("\" title=\"").Append(Encode(tip)).Append("\">")
                         .Append(Encode(piece.GetText(text))).Append("</mark>");
                 }

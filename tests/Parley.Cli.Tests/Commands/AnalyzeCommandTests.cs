@@ -87,6 +87,17 @@ public class AnalyzeCommandTests
     }
 
     [Fact]
+    public void Html_highlights_sources_cues_contents_and_entity_mentions()
+    {
+        using var dir = new TempDir();
+        var result = CliRunner.Run("analyze", dir.File("a.txt", "Port Strike Enters Second Week\n\n“We will not back down,” union leader Ana Silva said on Monday. Prices rose sharply."), "--format", "html");
+        Assert.Equal(0, result.ExitCode);
+        foreach (var cls in new[] { "class=\"source", "class=\"cue", "class=\"content", "mention", "class=\"unattributed" })
+            Assert.Contains(cls, result.Stdout);
+        Assert.Contains("Ana Silva (PERSON", result.Stdout); // the mention's tooltip names the resolved entity
+    }
+
+    [Fact]
     public void Out_folder_receives_one_file_per_input()
     {
         using var dir = new TempDir();
