@@ -1,0 +1,357 @@
+using System.Data;
+using System.Globalization;
+using System.Text;
+using Dapper;
+using Microsoft.Data.Sqlite;
+using Parley.Corpus.Ingest;
+using Parley.Corpus.Linking;
+using Parley.Corpus.Queries;
+using Parley.Serialization;
+using Parley.Statements;
+
+namespace Parley.Corpus.Store;
+
+/// <summary>
+/// The corpus in one SQLite file (WAL mode): articles, statements, actors and quote provenance in
+/// normalised tables, with FTS5 indexes over statement contents and article text. One writer at a time;
+/// readers can query while an ingest runs.
+/// </summary>
+public sealed partial class SqliteCorpusStore : ICorpusStore
+{
+    private static readonly byte[] SqliteHeader = "SQLite format 3\0"u8.ToArray();
+    private readonly SqliteConnection _connection;
+
+    private SqliteCorpusStore(string path, SqliteConnection connection, int version)
+    {
+        Location = path;
+        _connection = connection;
+        SchemaVersion = version;
+    }
+
+    /// <inheritdoc />
+    public string Location { get; }
+
+    /// <inheritdoc />
+    public int SchemaVersion { get; }
+
+    /// <summary>The latest schema version this code knows.</summary>
+    public static int LatestVersion => Migrations.All[^1].Version;
+
+    /// <summary>
+    /// Opens (or, with <paramref name="create"/>, creates) the corpus at <paramref name="path"/> and applies pending migrations.
+    /// </summary>
+    /// <exception cref="CorpusStoreException">Missing (when not creating), not SQLite, corrupt, another application's database, or a newer schema.</exception>
+    public static SqliteCorpusStore Open(string path, bool create = true)
+    {
+        CheckFile(path, create);
+        var connection = new SqliteConnection(new SqliteConnectionStringBuilder
+        {
+            DataSource = path,
+            Mode = create ? SqliteOpenMode.ReadWriteCreate : SqliteOpenMode.ReadWrite,
+            Pooling = false,
+        }.ToString());
+        try
+        {
+            connection.Open();
+            connection.Execute("PRAGMA busy_timeout = 10000");
+            string mode = connection.ExecuteScalar<string>("PRAGMA journal_mode = WAL") ?? "";
+            connection.Execute("PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON; PRAGMA temp_store = MEMORY; PRAGMA cache_size = -65536");
+            int version = Migrate(connection, path);
+            _ = mode;
+            return new SqliteCorpusStore(path, connection, version);
+        }
+        catch (SqliteException e)
+        {
+            connection.Dispose();
+            throw Describe(path, e);
+        }
+        catch
+        {
+            connection.Dispose();
+            throw;
+        }
+    }
+
+    private static void CheckFile(string path, bool create)
+    {
+        if (Directory.Exists(path)) throw new CorpusStoreException($"{path}: is a directory, not a database file");
+        if (!File.Exists(path))
+        {
+            if (!create) throw new CorpusStoreException($"{path}: no such database (run 'parley ingest' first)");
+            string? dir = Path.GetDirectoryName(Path.GetFullPath(path));
+            if (dir is not null && !Directory.Exists(dir)) throw new CorpusStoreException($"{path}: folder {dir} does not exist");
+            return;
+        }
+        var header = new byte[16];
+        int read;
+        try
+        {
+            using var stream = File.OpenRead(path);
+            read = stream.ReadAtLeast(header, 16, throwOnEndOfStream: false);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new CorpusStoreException($"{path}: cannot read ({e.Message})");
+        }
+        if (read == 0) return; // An empty file is a new database.
+        if (read < 16 || !header.AsSpan().SequenceEqual(SqliteHeader))
+            throw new CorpusStoreException($"{path}: not a Parley corpus (not an SQLite database file)");
+    }
+
+    private static CorpusStoreException Describe(string path, SqliteException e) => e.SqliteErrorCode switch
+    {
+        11 => new CorpusStoreException($"{path}: the database is corrupt ({e.Message.Split('\n')[0]}); restore a backup or re-ingest into a new file", e),
+        26 => new CorpusStoreException($"{path}: not a Parley corpus (not an SQLite database file)", e),
+        5 or 6 => new CorpusStoreException($"{path}: the database is locked by another process", e),
+        8 => new CorpusStoreException($"{path}: the database is read-only", e),
+        _ => new CorpusStoreException($"{path}: database error ({e.Message.Split('\n')[0]})", e),
+    };
+
+    private static int Migrate(SqliteConnection connection, string path)
+    {
+        bool hasMeta = connection.ExecuteScalar<long>("SELECT count(*) FROM sqlite_master WHERE type='table' AND name='corpus_meta'") > 0;
+        long tables = connection.ExecuteScalar<long>("SELECT count(*) FROM sqlite_master WHERE type='table'");
+        int version = 0;
+        if (hasMeta)
+        {
+            string? application = connection.ExecuteScalar<string?>("SELECT value FROM corpus_meta WHERE key='application'");
+            if (application != Migrations.Application)
+                throw new CorpusStoreException($"{path}: not a Parley corpus (an SQLite database of another application)");
+            version = connection.ExecuteScalar<int>("PRAGMA user_version");
+        }
+        else if (tables > 0)
+        {
+            throw new CorpusStoreException($"{path}: not a Parley corpus (an SQLite database of another application)");
+        }
+        if (version > LatestVersion)
+            throw new CorpusStoreException($"{path}: created by a newer Parley (schema version {version}; this one knows up to {LatestVersion})");
+
+        foreach (var (number, name, sql) in Migrations.All)
+        {
+            if (number <= version) continue;
+            using var transaction = connection.BeginTransaction();
+            connection.Execute(sql, transaction: transaction);
+            if (number == 1)
+                connection.Execute("INSERT INTO corpus_meta(key, value) VALUES ('application', @app), ('created_at', @now)",
+                    new { app = Migrations.Application, now = Now() }, transaction);
+            connection.Execute("INSERT INTO schema_migrations(version, name, applied_at) VALUES (@number, @name, @now)",
+                new { number, name, now = Now() }, transaction);
+            connection.Execute($"PRAGMA user_version = {number}", transaction: transaction);
+            transaction.Commit();
+            version = number;
+        }
+        return version;
+    }
+
+    private static string Now() => DateTimeOffset.UtcNow.ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture);
+
+    internal static string? Iso(DateTimeOffset? date) => date?.ToUniversalTime().ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture);
+
+    /// <summary>Runs <c>PRAGMA integrity_check</c>; "ok" when the file is sound.</summary>
+    public string IntegrityCheck() => string.Join("; ", _connection.Query<string>("PRAGMA integrity_check"));
+
+    /// <inheritdoc />
+    public IReadOnlySet<string> KnownContentHashes() => _connection.Query<string>("SELECT content_hash FROM articles").ToHashSet(StringComparer.Ordinal);
+
+    /// <inheritdoc />
+    public void Dispose()
+    {
+        try
+        {
+            // Fold the WAL back into the main file so the database is one file at rest.
+            _connection.Execute("PRAGMA wal_checkpoint(TRUNCATE)");
+        }
+        catch (SqliteException)
+        {
+            // Another process may be reading; the WAL stays and is folded in later.
+        }
+        _connection.Dispose();
+    }
+
+    // ---------------------------------------------------------------- writing
+
+    /// <inheritdoc />
+    public IReadOnlyList<WriteResult> Write(IReadOnlyList<AnalyzedArticle> batch)
+    {
+        try
+        {
+            using var transaction = _connection.BeginTransaction();
+            var writer = new BatchWriter(_connection, transaction);
+            var results = batch.Select(writer.Write).ToList();
+            transaction.Commit();
+            return results;
+        }
+        catch (SqliteException e)
+        {
+            throw Describe(Location, e);
+        }
+    }
+
+    private sealed class BatchWriter(SqliteConnection connection, SqliteTransaction transaction)
+    {
+        private readonly Dictionary<string, long> _actors = new(StringComparer.Ordinal);
+
+        public WriteResult Write(AnalyzedArticle article)
+        {
+            var raw = article.Raw;
+            long? existingHash = connection.ExecuteScalar<long?>("SELECT id FROM articles WHERE content_hash = @h", new { h = article.ContentHash }, transaction);
+            if (existingHash is { } duplicateId) return new WriteResult(IngestOutcome.Duplicate, duplicateId, false);
+
+            string key = raw.IdentityKey;
+            var previous = connection.QueryFirstOrDefault<(long Id, int Version)?>(
+                "SELECT id, version FROM articles WHERE doc_key = @key AND is_current = 1", new { key }, transaction);
+            if (previous is { } old)
+                connection.Execute("UPDATE articles SET is_current = 0 WHERE id = @id", new { id = old.Id }, transaction);
+
+            long? nearOf = FindNearDuplicate(article.SimHash, key);
+            string? published = Iso(raw.Published);
+            var meta = article.Document.Metadata;
+            long articleId = connection.ExecuteScalar<long>("""
+                INSERT INTO articles(ext_id, doc_key, version, is_current, content_hash, simhash, near_duplicate_of, url, title, outlet,
+                    byline, published, language, source, text, html_map, ingested_at)
+                VALUES (@extId, @key, @version, 1, @hash, @simhash, @nearOf, @url, @title, @outlet, @byline, @published, @language,
+                    @source, @text, @map, @now)
+                RETURNING id
+                """, new
+            {
+                extId = meta.Id, key, version = (previous?.Version ?? 0) + 1, hash = article.ContentHash, simhash = (long)article.SimHash,
+                nearOf, url = raw.Url, title = meta.Title, outlet = raw.Outlet, byline = raw.Byline, published, language = meta.Language,
+                source = raw.Origin, text = article.Document.Text, map = raw.HtmlMap?.ToBytes(), now = Now(),
+            }, transaction);
+            foreach (long band in SimHash.Bands(article.SimHash))
+                connection.Execute("INSERT OR IGNORE INTO article_bands(band, article_id) VALUES (@band, @articleId)", new { band, articleId }, transaction);
+            connection.Execute("INSERT INTO articles_fts(rowid, title, text) VALUES (@articleId, @title, @text)",
+                new { articleId, title = meta.Title, text = article.Document.Text }, transaction);
+
+            var statementIds = new long[article.Statements.Count];
+            for (int i = 0; i < article.Statements.Count; i++)
+                statementIds[i] = WriteStatement(article.Statements[i], articleId, published);
+            foreach (var quote in article.Quotes)
+            {
+                long quoteId = FindOrAddQuote(quote);
+                connection.Execute("""
+                    INSERT INTO quote_sightings(quote_id, article_id, statement_id, quote_index, start, end, text)
+                    VALUES (@quoteId, @articleId, @statementId, @index, @start, @end, @text)
+                    """, new
+                {
+                    quoteId, articleId, statementId = quote.StatementIndex >= 0 ? statementIds[quote.StatementIndex] : (long?)null,
+                    index = quote.QuoteIndex, start = quote.Extent.Start, end = quote.Extent.End, text = quote.Text,
+                }, transaction);
+            }
+            return new WriteResult(previous is null ? IngestOutcome.Added : IngestOutcome.Updated, articleId, nearOf is not null);
+        }
+
+        private long? FindNearDuplicate(ulong simhash, string key)
+        {
+            var bands = SimHash.Bands(simhash);
+            var candidates = connection.Query<(long Id, long Hash, long? Root, string Key)>("""
+                SELECT a.id, a.simhash, a.near_duplicate_of, a.doc_key FROM article_bands b JOIN articles a ON a.id = b.article_id
+                WHERE b.band IN (@b0, @b1, @b2, @b3) AND a.is_current = 1
+                """, new { b0 = bands[0], b1 = bands[1], b2 = bands[2], b3 = bands[3] }, transaction);
+            long? best = null;
+            int bestDistance = int.MaxValue;
+            foreach (var c in candidates)
+            {
+                if (c.Key == key) continue;
+                int distance = SimHash.Distance(simhash, (ulong)c.Hash);
+                if (distance > SimHash.MaxDistance || distance > bestDistance) continue;
+                long root = c.Root ?? c.Id;
+                if (distance < bestDistance || root < best) { best = root; bestDistance = distance; }
+            }
+            return best;
+        }
+
+        private long WriteStatement(StatementRecord record, long articleId, string? published)
+        {
+            var s = record.Statement;
+            long? actorId = record.Actor is { } mention ? Actor(mention, articleId, published) : null;
+            var spans = new StringBuilder("[");
+            foreach (var span in s.Content) spans.Append(spans.Length > 1 ? "," : "").Append('[').Append(span.Start).Append(',').Append(span.End).Append(']');
+            spans.Append(']');
+            string speakerType = s.Speaker is { } sp ? Names.Of(sp.Type) : "unknown";
+            long id = connection.ExecuteScalar<long>("""
+                INSERT INTO statements(article_id, local_id, kind, confidence, cue, cue_start, cue_end, source_text, source_start, source_end,
+                    speaker, speaker_type, speaker_role, speaker_affiliation, speaker_entity, actor_id, channel, channel_kind, channel_start,
+                    channel_end, channel_entity, content, content_spans, quote_index)
+                VALUES (@articleId, @localId, @kind, @confidence, @cue, @cueStart, @cueEnd, @sourceText, @sourceStart, @sourceEnd,
+                    @speaker, @speakerType, @role, @affiliation, @entity, @actorId, @channel, @channelKind, @channelStart,
+                    @channelEnd, @channelEntity, @content, @spans, @quoteIndex)
+                RETURNING id
+                """, new
+            {
+                articleId, localId = s.Id, kind = Names.Of(s.Kind), confidence = s.Confidence,
+                cue = record.CueText, cueStart = s.Cue?.Start, cueEnd = s.Cue?.End,
+                sourceText = record.SourceText, sourceStart = s.Source?.Start, sourceEnd = s.Source?.End,
+                speaker = s.Speaker?.Name, speakerType, role = s.Speaker?.Role ?? record.Actor?.Role, affiliation = s.Speaker?.Affiliation,
+                entity = s.Speaker?.Entity, actorId, channel = s.Channel?.Name, channelKind = s.Channel is { } ch ? Names.Of(ch.Kind) : null,
+                channelStart = s.Channel?.Span?.Start, channelEnd = s.Channel?.Span?.End, channelEntity = s.Channel?.Entity,
+                content = record.Content, spans = spans.ToString(), quoteIndex = s.QuoteIndex,
+            }, transaction);
+            connection.Execute("INSERT INTO statements_fts(rowid, content, speaker) VALUES (@id, @content, @speaker)",
+                new { id, content = record.Content, speaker = s.Speaker?.Name }, transaction);
+            return id;
+        }
+
+        private long Actor(ActorMention mention, long articleId, string? published)
+        {
+            if (!_actors.TryGetValue(mention.Key, out long id))
+            {
+                id = connection.ExecuteScalar<long?>("SELECT id FROM actors WHERE key = @key", new { key = mention.Key }, transaction)
+                    ?? connection.ExecuteScalar<long>("""
+                        INSERT INTO actors(key, name, type, surname_key, surname_only) VALUES (@key, @name, @type, @surname, @surnameOnly)
+                        RETURNING id
+                        """, new
+                    {
+                        key = mention.Key, name = mention.Name, type = Names.Of(mention.Type), surname = mention.SurnameKey,
+                        surnameOnly = mention.Key.StartsWith("s:", StringComparison.Ordinal),
+                    }, transaction);
+                _actors[mention.Key] = id;
+            }
+            connection.Execute("""
+                INSERT INTO actor_aliases(actor_id, alias, mentions) VALUES (@id, @alias, 1)
+                ON CONFLICT(actor_id, alias) DO UPDATE SET mentions = mentions + 1
+                """, new { id, alias = mention.Name }, transaction);
+            // The display name is the most used multi-word form (a full name beats a surname).
+            if (mention.Name.Contains(' '))
+                connection.Execute("""
+                    UPDATE actors SET name = @alias WHERE id = @id AND (name NOT LIKE '% %' OR
+                        (SELECT mentions FROM actor_aliases WHERE actor_id = @id AND alias = @alias) >
+                        coalesce((SELECT mentions FROM actor_aliases WHERE actor_id = @id AND alias = actors.name), 0))
+                    """, new { id, alias = mention.Name }, transaction);
+            if (mention.Role is { Length: > 0 } role)
+                connection.Execute("INSERT INTO actor_roles(actor_id, role, article_id, published) VALUES (@id, @role, @articleId, @published)",
+                    new { id, role, articleId, published }, transaction);
+            return id;
+        }
+
+        private long FindOrAddQuote(QuoteRecord quote)
+        {
+            long? exact = connection.ExecuteScalar<long?>("SELECT id FROM quotes WHERE norm_hash = @h", new { h = quote.NormalizedHash }, transaction);
+            if (exact is { } id) return id;
+
+            var candidates = connection.Query<(long Id, string Text)>($"""
+                SELECT DISTINCT q.id, q.norm_text FROM quote_bands b JOIN quotes q ON q.id = b.quote_id
+                WHERE b.band IN ({string.Join(',', quote.Bands)})
+                """, transaction: transaction);
+            var shingles = TextFolding.Shingles(quote.Normalized.Split(' '));
+            long? best = null;
+            double bestScore = 0;
+            foreach (var c in candidates)
+            {
+                var other = TextFolding.Shingles(c.Text.Split(' '));
+                double jaccard = TextFolding.Jaccard(shingles, other);
+                double containment = TextFolding.Containment(shingles, other);
+                // Wording drift (a changed word or two) keeps Jaccard high; an excerpt of a longer quote keeps containment high.
+                double score = Math.Max(jaccard, containment >= 0.8 && Math.Min(shingles.Count, other.Count) >= 3 ? containment - 0.1 : 0);
+                if (score >= 0.5 && score > bestScore) { best = c.Id; bestScore = score; }
+            }
+            if (best is { } match) return match;
+
+            long newId = connection.ExecuteScalar<long>("INSERT INTO quotes(norm_hash, norm_text) VALUES (@h, @t) RETURNING id",
+                new { h = quote.NormalizedHash, t = quote.Normalized }, transaction);
+            foreach (long band in quote.Bands)
+                connection.Execute("INSERT OR IGNORE INTO quote_bands(band, quote_id) VALUES (@band, @newId)", new { band, newId }, transaction);
+            return newId;
+        }
+    }
+}
