@@ -45,8 +45,8 @@ public sealed record AnalyzedArticle
     /// <summary>Identity of the content (whitespace-insensitive).</summary>
     public required string ContentHash { get; init; }
 
-    /// <summary>SimHash of the text, for near-duplicates.</summary>
-    public required ulong SimHash { get; init; }
+    /// <summary>MinHash signature of the text's shingles, for near-duplicates.</summary>
+    public required ulong[] Signature { get; init; }
 
     /// <summary>Statements with their actor mentions (surname-only mentions already resolved within the article).</summary>
     public required IReadOnlyList<StatementRecord> Statements { get; init; }
@@ -122,7 +122,7 @@ public static class ArticleAnalyzer
             Raw = raw,
             Document = document,
             ContentHash = hash ?? HashOf(raw.Text),
-            SimHash = SimHash.Compute(words),
+            Signature = NearDuplicates.Signature(words),
             Statements = records,
             Quotes = quotes,
         };
@@ -140,7 +140,7 @@ public static class ArticleAnalyzer
             Text = wording,
             Normalized = normalized,
             NormalizedHash = Hashing.ContentHash(normalized),
-            Bands = MinHash.BandKeys(TextFolding.Shingles(words)),
+            Bands = QuoteSignature.Bands(words),
             StatementIndex = statementIndex,
         });
     }

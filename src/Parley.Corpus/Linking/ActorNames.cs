@@ -127,9 +127,10 @@ public static class ActorNames
     public static string VariantKey(string word)
     {
         var letters = new StringBuilder(word.Length);
-        foreach (char c in word.Normalize(NormalizationForm.FormD))
+        foreach (char raw in word)
         {
-            if (CharUnicodeInfo.GetUnicodeCategory(c) == UnicodeCategory.NonSpacingMark) continue;
+            if (CharUnicodeInfo.GetUnicodeCategory(raw) == UnicodeCategory.NonSpacingMark) continue;
+            char c = TextFolding.FoldDiacritic(raw);
             if (char.IsLetter(c)) letters.Append(char.ToLowerInvariant(c));
         }
         string s = letters.ToString()

@@ -14,11 +14,11 @@ public static class TextFolding
     {
         var words = new List<string>();
         var current = new StringBuilder();
-        foreach (char raw in text.Normalize(NormalizationForm.FormD))
+        foreach (char raw in text)
         {
             var category = CharUnicodeInfo.GetUnicodeCategory(raw);
             if (category == UnicodeCategory.NonSpacingMark) continue;
-            char c = raw is '’' or '‘' or 'ʼ' ? '\'' : raw;
+            char c = raw is '’' or '‘' or 'ʼ' ? '\'' : FoldDiacritic(raw);
             if (char.IsLetterOrDigit(c) || (c == '\'' && current.Length > 0))
             {
                 current.Append(char.ToLowerInvariant(c));
@@ -38,6 +38,20 @@ public static class TextFolding
         }
     }
 
+    private const string Accented = "ÀÁÂÃÄÅĀĂĄàáâãäåāăąÇĆĈĊČçćĉċčĎĐďđÈÉÊËĒĔĖĘĚèéêëēĕėęěĜĞĠĢĝğġģĤĦĥħÌÍÎÏĨĪĬĮİìíîïĩīĭįıĴĵĶķĹĻĽĿŁĺļľŀłÑŃŅŇñńņňÒÓÔÕÖØŌŎŐòóôõöøōŏőŔŖŘŕŗřŚŜŞŠśŝşšŢŤŦţťŧÙÚÛÜŨŪŬŮŰŲùúûüũūŭůűųŴŵÝŸŶýÿŷŹŻŽźżž";
+    private const string Plain = "AAAAAAAAAaaaaaaaaaCCCCCcccccDDddEEEEEEEEEeeeeeeeeeGGGGggggHHhhIIIIIIIIIiiiiiiiiiJjKkLLLLLlllllNNNNnnnnOOOOOOOOOoooooooooRRRrrrSSSSssssTTTtttUUUUUUUUUUuuuuuuuuuuWwYYYyyyZZZzzz";
+
+    /// <summary>
+    /// The letter without its diacritic for Latin letters ("ü" → "u"). A table, because string
+    /// normalisation is not available under invariant globalisation.
+    /// </summary>
+    public static char FoldDiacritic(char c)
+    {
+        if (c < 'À') return c;
+        int i = Accented.IndexOf(c);
+        return i < 0 ? c : Plain[i];
+    }
+
     /// <summary>The words joined by single spaces: the form two wordings must share to be "the same quote".</summary>
     public static string Normalize(string text) => string.Join(' ', Words(text));
 
@@ -46,7 +60,7 @@ public static class TextFolding
     {
         var builder = new StringBuilder(text.Length);
         bool space = false;
-        foreach (char c in text.Normalize(NormalizationForm.FormC))
+        foreach (char c in text)
         {
             if (char.IsWhiteSpace(c)) { space = builder.Length > 0; continue; }
             if (space) builder.Append(' ');
@@ -81,13 +95,5 @@ public static class TextFolding
         if (a.Count == 0 || b.Count == 0) return 0;
         int shared = a.Count < b.Count ? a.Count(b.Contains) : b.Count(a.Contains);
         return shared / (double)(a.Count + b.Count - shared);
-    }
-
-    /// <summary>Share of the smaller set found in the larger (a quote excerpted from a longer one scores high).</summary>
-    public static double Containment(HashSet<ulong> a, HashSet<ulong> b)
-    {
-        if (a.Count == 0 || b.Count == 0) return 0;
-        var (small, large) = a.Count <= b.Count ? (a, b) : (b, a);
-        return small.Count(large.Contains) / (double)small.Count;
     }
 }

@@ -37,8 +37,8 @@ public static class WordDiff
         while (x < a.Length || y < b.Length)
         {
             if (x < a.Length && y < b.Length && ka[x] == kb[y]) { Add(DiffOp.Same, b[y]); x++; y++; }
-            else if (y < b.Length && (x == a.Length || lcs[x, y + 1] >= lcs[x + 1, y])) Add(DiffOp.Added, b[y++]);
-            else Add(DiffOp.Removed, a[x++]);
+            else if (x < a.Length && (y == b.Length || lcs[x + 1, y] >= lcs[x, y + 1])) Add(DiffOp.Removed, a[x++]);
+            else Add(DiffOp.Added, b[y++]);
         }
         return parts;
 
@@ -47,6 +47,35 @@ public static class WordDiff
             if (parts.Count > 0 && parts[^1].Op == op) parts[^1] = new DiffPart(op, parts[^1].Text + " " + word);
             else parts.Add(new DiffPart(op, word));
         }
+    }
+
+    /// <summary>Length of the longest common subsequence of two word lists (linear memory).</summary>
+    public static int CommonWords(IReadOnlyList<string> a, IReadOnlyList<string> b)
+    {
+        var previous = new int[b.Count + 1];
+        var current = new int[b.Count + 1];
+        for (int i = 1; i <= a.Count; i++)
+        {
+            for (int j = 1; j <= b.Count; j++)
+                current[j] = a[i - 1] == b[j - 1] ? previous[j - 1] + 1 : Math.Max(previous[j], current[j - 1]);
+            (previous, current) = (current, previous);
+        }
+        return previous[b.Count];
+    }
+
+    /// <summary>
+    /// How alike two normalised wordings are, in [0, 1]: the share of words in common in order
+    /// (2·LCS / total), or, for an excerpt of a longer quote, the share of the shorter one found in the longer.
+    /// </summary>
+    public static double Similarity(IReadOnlyList<string> a, IReadOnlyList<string> b)
+    {
+        if (a.Count == 0 || b.Count == 0) return 0;
+        int common = CommonWords(a, b);
+        double overall = 2.0 * common / (a.Count + b.Count);
+        int shorter = Math.Min(a.Count, b.Count);
+        // An excerpt ("… not raise taxes …" of a longer quote) must be long enough to mean something.
+        double excerpt = shorter >= 6 ? common / (double)shorter - 0.1 : 0;
+        return Math.Max(overall, excerpt);
     }
 
     /// <summary>True when the diff has any change.</summary>

@@ -67,19 +67,59 @@ public sealed record QuoteFilter
 }
 
 /// <summary>A name or alias with how often it was used.</summary>
-public sealed record AliasCount(string Alias, long Mentions);
+public sealed record AliasCount
+{
+    /// <summary>The name as written.</summary>
+    public string Alias { get; init; } = "";
+    /// <summary>How often it was used.</summary>
+    public long Mentions { get; init; }
+}
 
 /// <summary>A role and when it was seen.</summary>
-public sealed record RoleSpan(string Role, string? FirstSeen, string? LastSeen, long Mentions);
+public sealed record RoleSpan
+{
+    /// <summary>The role.</summary>
+    public string Role { get; init; } = "";
+    /// <summary>First publication date it was seen.</summary>
+    public string? FirstSeen { get; init; }
+    /// <summary>Last publication date it was seen.</summary>
+    public string? LastSeen { get; init; }
+    /// <summary>How often.</summary>
+    public long Mentions { get; init; }
+}
 
 /// <summary>A count for one month ("2024-03").</summary>
-public sealed record MonthCount(string Month, long Statements);
+public sealed record MonthCount
+{
+    /// <summary>"2024-03", or "undated".</summary>
+    public string Month { get; init; } = "";
+    /// <summary>Statements that month.</summary>
+    public long Statements { get; init; }
+}
 
 /// <summary>A channel an actor spoke through.</summary>
-public sealed record ChannelCount(string Channel, string Kind, long Statements);
+public sealed record ChannelCount
+{
+    /// <summary>Channel name.</summary>
+    public string Channel { get; init; } = "";
+    /// <summary>Channel kind.</summary>
+    public string Kind { get; init; } = "";
+    /// <summary>Statements through it.</summary>
+    public long Statements { get; init; }
+}
 
 /// <summary>Another actor appearing in the same articles.</summary>
-public sealed record CoMention(long ActorId, string Name, string Type, long Articles);
+public sealed record CoMention
+{
+    /// <summary>The other actor.</summary>
+    public long ActorId { get; init; }
+    /// <summary>Its name.</summary>
+    public string Name { get; init; } = "";
+    /// <summary>Its type.</summary>
+    public string Type { get; init; } = "";
+    /// <summary>Articles shared.</summary>
+    public long Articles { get; init; }
+}
 
 /// <summary>An actor in the corpus: one real person or organisation across articles.</summary>
 public sealed record ActorProfile

@@ -22,7 +22,7 @@ internal static class Migrations
                 version INTEGER NOT NULL,
                 is_current INTEGER NOT NULL,
                 content_hash TEXT NOT NULL UNIQUE,
-                simhash INTEGER NOT NULL,
+                signature BLOB NOT NULL,
                 near_duplicate_of INTEGER REFERENCES articles(id),
                 url TEXT, title TEXT, outlet TEXT, byline TEXT, published TEXT, language TEXT, source TEXT,
                 text TEXT NOT NULL,

@@ -253,7 +253,7 @@ public sealed partial class SqliteCorpusStore
             """);
         var outlets = _connection.Query<(string Outlet, long Articles, long Statements, long Named, long Anonymous, long Vague)>("""
             SELECT coalesce(a.outlet, '(unknown)'), count(DISTINCT a.id), count(s.id),
-                   sum(s.speaker_type IN ('person', 'organization')), sum(s.speaker_type = 'anonymous'), sum(s.speaker_type = 'vague')
+                   coalesce(sum(s.speaker_type IN ('person', 'organization')), 0), coalesce(sum(s.speaker_type = 'anonymous'), 0), coalesce(sum(s.speaker_type = 'vague'), 0)
             FROM articles a LEFT JOIN statements s ON s.article_id = a.id
             WHERE a.is_current = 1 GROUP BY 1 ORDER BY 2 DESC, 1
             """).Select(o =>

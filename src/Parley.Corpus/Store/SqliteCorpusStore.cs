@@ -187,6 +187,9 @@ public sealed partial class SqliteCorpusStore : ICorpusStore
         }
     }
 
+    /// <summary>Two wordings at least this similar (<see cref="WordDiff.Similarity"/>) are one quote.</summary>
+    public const double MinQuoteSimilarity = 0.8;
+
     private sealed class BatchWriter(SqliteConnection connection, SqliteTransaction transaction)
     {
         private readonly Dictionary<string, long> _actors = new(StringComparer.Ordinal);
@@ -203,22 +206,22 @@ public sealed partial class SqliteCorpusStore : ICorpusStore
             if (previous is { } old)
                 connection.Execute("UPDATE articles SET is_current = 0 WHERE id = @id", new { id = old.Id }, transaction);
 
-            long? nearOf = FindNearDuplicate(article.SimHash, key);
+            long? nearOf = FindNearDuplicate(article.Signature, key);
             string? published = Iso(raw.Published);
             var meta = article.Document.Metadata;
             long articleId = connection.ExecuteScalar<long>("""
-                INSERT INTO articles(ext_id, doc_key, version, is_current, content_hash, simhash, near_duplicate_of, url, title, outlet,
+                INSERT INTO articles(ext_id, doc_key, version, is_current, content_hash, signature, near_duplicate_of, url, title, outlet,
                     byline, published, language, source, text, html_map, ingested_at)
-                VALUES (@extId, @key, @version, 1, @hash, @simhash, @nearOf, @url, @title, @outlet, @byline, @published, @language,
+                VALUES (@extId, @key, @version, 1, @hash, @signature, @nearOf, @url, @title, @outlet, @byline, @published, @language,
                     @source, @text, @map, @now)
                 RETURNING id
                 """, new
             {
-                extId = meta.Id, key, version = (previous?.Version ?? 0) + 1, hash = article.ContentHash, simhash = (long)article.SimHash,
+                extId = meta.Id, key, version = (previous?.Version ?? 0) + 1, hash = article.ContentHash, signature = MinHash.ToBytes(article.Signature),
                 nearOf, url = raw.Url, title = meta.Title, outlet = raw.Outlet, byline = raw.Byline, published, language = meta.Language,
                 source = raw.Origin, text = article.Document.Text, map = raw.HtmlMap?.ToBytes(), now = Now(),
             }, transaction);
-            foreach (long band in SimHash.Bands(article.SimHash))
+            foreach (long band in NearDuplicates.Bands(article.Signature))
                 connection.Execute("INSERT OR IGNORE INTO article_bands(band, article_id) VALUES (@band, @articleId)", new { band, articleId }, transaction);
             connection.Execute("INSERT INTO articles_fts(rowid, title, text) VALUES (@articleId, @title, @text)",
                 new { articleId, title = meta.Title, text = article.Document.Text }, transaction);
@@ -241,22 +244,23 @@ public sealed partial class SqliteCorpusStore : ICorpusStore
             return new WriteResult(previous is null ? IngestOutcome.Added : IngestOutcome.Updated, articleId, nearOf is not null);
         }
 
-        private long? FindNearDuplicate(ulong simhash, string key)
+        private long? FindNearDuplicate(ulong[] signature, string key)
         {
-            var bands = SimHash.Bands(simhash);
-            var candidates = connection.Query<(long Id, long Hash, long? Root, string Key)>("""
-                SELECT a.id, a.simhash, a.near_duplicate_of, a.doc_key FROM article_bands b JOIN articles a ON a.id = b.article_id
-                WHERE b.band IN (@b0, @b1, @b2, @b3) AND a.is_current = 1
-                """, new { b0 = bands[0], b1 = bands[1], b2 = bands[2], b3 = bands[3] }, transaction);
+            var bands = NearDuplicates.Bands(signature);
+            var candidates = connection.Query<(long Id, byte[] Signature, long? Root, string Key)>($"""
+                SELECT DISTINCT a.id, a.signature, a.near_duplicate_of, a.doc_key FROM article_bands b JOIN articles a ON a.id = b.article_id
+                WHERE b.band IN ({string.Join(',', bands)}) AND a.is_current = 1
+                """, transaction: transaction);
             long? best = null;
-            int bestDistance = int.MaxValue;
+            double bestSimilarity = 0;
             foreach (var c in candidates)
             {
                 if (c.Key == key) continue;
-                int distance = SimHash.Distance(simhash, (ulong)c.Hash);
-                if (distance > SimHash.MaxDistance || distance > bestDistance) continue;
+                double similarity = MinHash.Estimate(signature, MinHash.FromBytes(c.Signature));
+                if (similarity < NearDuplicates.MinSimilarity || similarity < bestSimilarity) continue;
+                // Link to the root of a group of copies, so every copy points at the first one.
                 long root = c.Root ?? c.Id;
-                if (distance < bestDistance || root < best) { best = root; bestDistance = distance; }
+                if (similarity > bestSimilarity || root < best) { best = root; bestSimilarity = similarity; }
             }
             return best;
         }
@@ -333,17 +337,14 @@ public sealed partial class SqliteCorpusStore : ICorpusStore
                 SELECT DISTINCT q.id, q.norm_text FROM quote_bands b JOIN quotes q ON q.id = b.quote_id
                 WHERE b.band IN ({string.Join(',', quote.Bands)})
                 """, transaction: transaction);
-            var shingles = TextFolding.Shingles(quote.Normalized.Split(' '));
+            var words = quote.Normalized.Split(' ');
             long? best = null;
             double bestScore = 0;
             foreach (var c in candidates)
             {
-                var other = TextFolding.Shingles(c.Text.Split(' '));
-                double jaccard = TextFolding.Jaccard(shingles, other);
-                double containment = TextFolding.Containment(shingles, other);
-                // Wording drift (a changed word or two) keeps Jaccard high; an excerpt of a longer quote keeps containment high.
-                double score = Math.Max(jaccard, containment >= 0.8 && Math.Min(shingles.Count, other.Count) >= 3 ? containment - 0.1 : 0);
-                if (score >= 0.5 && score > bestScore) { best = c.Id; bestScore = score; }
+                // Wording drift (a word or two changed) and excerpts of a longer quote both count as the same quote.
+                double score = WordDiff.Similarity(words, c.Text.Split(' '));
+                if (score >= MinQuoteSimilarity && score > bestScore) { best = c.Id; bestScore = score; }
             }
             if (best is { } match) return match;
 
