@@ -61,6 +61,7 @@ internal static class IngestCommand
                 statements = summary.Statements,
                 ignored_files = summary.Ignored,
                 seconds = Math.Round(summary.Elapsed.TotalSeconds, 3),
+                write_seconds = Math.Round(summary.WriteTime.TotalSeconds, 3),
                 articles_per_second = Math.Round(summary.ArticlesPerSecond, 1),
             });
         }

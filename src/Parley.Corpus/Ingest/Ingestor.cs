@@ -42,6 +42,8 @@ public sealed record IngestSummary
     public int Statements { get; init; }
     /// <summary>Files in folders skipped for their extension.</summary>
     public int Ignored { get; init; }
+    /// <summary>Time the writer spent committing batches (the rest is reading and analysis, which overlap it).</summary>
+    public TimeSpan WriteTime { get; init; }
     /// <summary>Wall time.</summary>
     public TimeSpan Elapsed { get; init; }
     /// <summary>Articles handled (added, updated, duplicate) per second.</summary>
@@ -102,6 +104,7 @@ public sealed class Ingestor(ICorpusStore store, IngestOptions? options = null)
 
         var watch = Stopwatch.StartNew();
         int added = 0, updated = 0, duplicates = 0, near = 0, statements = 0, processed = 0;
+        var writeTime = TimeSpan.Zero;
         var failures = new List<IngestFailure>();
         var batch = new List<AnalyzedArticle>(_options.BatchSize);
         var pending = new SortedDictionary<long, Result>();
@@ -112,7 +115,9 @@ public sealed class Ingestor(ICorpusStore store, IngestOptions? options = null)
         void Flush()
         {
             if (batch.Count == 0) return;
+            long writeStart = Stopwatch.GetTimestamp();
             var results = store.Write(batch);
+            writeTime += Stopwatch.GetElapsedTime(writeStart);
             for (int i = 0; i < results.Count; i++)
             {
                 switch (results[i].Outcome)
@@ -161,7 +166,7 @@ public sealed class Ingestor(ICorpusStore store, IngestOptions? options = null)
         return new IngestSummary
         {
             Added = added, Updated = updated, Duplicates = duplicates, NearDuplicates = near, Failures = failures,
-            Statements = statements, Elapsed = watch.Elapsed,
+            Statements = statements, Elapsed = watch.Elapsed, WriteTime = writeTime,
         };
     }
 
