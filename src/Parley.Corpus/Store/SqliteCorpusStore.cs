@@ -176,7 +176,7 @@ public sealed partial class SqliteCorpusStore : ICorpusStore
         try
         {
             using var transaction = _connection.BeginTransaction();
-            var writer = new BatchWriter(_connection, transaction);
+            using var writer = new BatchWriter(_connection, transaction);
             var results = batch.Select(writer.Write).ToList();
             transaction.Commit();
             return results;
@@ -190,26 +190,59 @@ public sealed partial class SqliteCorpusStore : ICorpusStore
     /// <summary>Two wordings at least this similar (<see cref="WordDiff.Similarity"/>) are one quote.</summary>
     public const double MinQuoteSimilarity = 0.8;
 
-    private sealed class BatchWriter(SqliteConnection connection, SqliteTransaction transaction)
+    private sealed class BatchWriter(SqliteConnection connection, SqliteTransaction transaction) : IDisposable
     {
+        private static readonly System.Collections.Concurrent.ConcurrentDictionary<Type, System.Reflection.PropertyInfo[]> Properties = new();
         private readonly Dictionary<string, long> _actors = new(StringComparer.Ordinal);
+        // One prepared command per SQL text for the whole batch: preparing each statement anew cost more than running it.
+        private readonly Dictionary<string, SqliteCommand> _commands = new(StringComparer.Ordinal);
+
+        private SqliteCommand Command(string sql, object args)
+        {
+            if (!_commands.TryGetValue(sql, out var command))
+            {
+                command = connection.CreateCommand();
+                command.CommandText = sql;
+                command.Transaction = transaction;
+                _commands[sql] = command;
+            }
+            foreach (var property in Properties.GetOrAdd(args.GetType(), t => t.GetProperties()))
+            {
+                string name = "@" + property.Name;
+                object value = property.GetValue(args) ?? DBNull.Value;
+                if (command.Parameters.Contains(name)) command.Parameters[name].Value = value;
+                else command.Parameters.AddWithValue(name, value);
+            }
+            return command;
+        }
+
+        private void Exec(string sql, object args) => Command(sql, args).ExecuteNonQuery();
+
+        private long? Scalar(string sql, object args) => Command(sql, args).ExecuteScalar() is long value ? value : null;
+
+        private long Insert(string sql, object args) => Scalar(sql, args) ?? throw new InvalidOperationException("INSERT … RETURNING returned nothing");
+
+        public void Dispose()
+        {
+            foreach (var command in _commands.Values) command.Dispose();
+        }
 
         public WriteResult Write(AnalyzedArticle article)
         {
             var raw = article.Raw;
-            long? existingHash = connection.ExecuteScalar<long?>("SELECT id FROM articles WHERE content_hash = @h", new { h = article.ContentHash }, transaction);
+            long? existingHash = Scalar("SELECT id FROM articles WHERE content_hash = @h", new { h = article.ContentHash });
             if (existingHash is { } duplicateId) return new WriteResult(IngestOutcome.Duplicate, duplicateId, false);
 
             string key = raw.IdentityKey;
             var previous = connection.QueryFirstOrDefault<(long Id, int Version)?>(
                 "SELECT id, version FROM articles WHERE doc_key = @key AND is_current = 1", new { key }, transaction);
             if (previous is { } old)
-                connection.Execute("UPDATE articles SET is_current = 0 WHERE id = @id", new { id = old.Id }, transaction);
+                Exec("UPDATE articles SET is_current = 0 WHERE id = @id", new { id = old.Id });
 
             long? nearOf = FindNearDuplicate(article.Signature, key);
             string? published = Iso(raw.Published);
             var meta = article.Document.Metadata;
-            long articleId = connection.ExecuteScalar<long>("""
+            long articleId = Insert("""
                 INSERT INTO articles(ext_id, doc_key, version, is_current, content_hash, signature, near_duplicate_of, url, title, outlet,
                     byline, published, language, source, text, html_map, ingested_at)
                 VALUES (@extId, @key, @version, 1, @hash, @signature, @nearOf, @url, @title, @outlet, @byline, @published, @language,
@@ -220,12 +253,12 @@ public sealed partial class SqliteCorpusStore : ICorpusStore
                 extId = meta.Id, key, version = (previous?.Version ?? 0) + 1, hash = article.ContentHash, signature = MinHash.ToBytes(article.Signature),
                 nearOf, url = raw.Url, title = meta.Title, outlet = raw.Outlet, byline = raw.Byline, published, language = meta.Language,
                 source = raw.Origin, text = article.Document.Text, map = raw.HtmlMap?.ToBytes(), now = Now(),
-            }, transaction);
+            });
             // One statement for all bands: per-row round trips dominated the writer's time.
-            connection.Execute("INSERT OR IGNORE INTO article_bands(band, article_id) SELECT value, @articleId FROM json_each(@bands)",
-                new { articleId, bands = "[" + string.Join(',', NearDuplicates.Bands(article.Signature)) + "]" }, transaction);
-            connection.Execute("INSERT INTO articles_fts(rowid, title, text) VALUES (@articleId, @title, @text)",
-                new { articleId, title = meta.Title, text = article.Document.Text }, transaction);
+            Exec("INSERT OR IGNORE INTO article_bands(band, article_id) SELECT value, @articleId FROM json_each(@bands)",
+                new { articleId, bands = "[" + string.Join(',', NearDuplicates.Bands(article.Signature)) + "]" });
+            Exec("INSERT INTO articles_fts(rowid, title, text) VALUES (@articleId, @title, @text)",
+                new { articleId, title = meta.Title, text = article.Document.Text });
 
             var statementIds = new long[article.Statements.Count];
             for (int i = 0; i < article.Statements.Count; i++)
@@ -233,14 +266,14 @@ public sealed partial class SqliteCorpusStore : ICorpusStore
             foreach (var quote in article.Quotes)
             {
                 long quoteId = FindOrAddQuote(quote);
-                connection.Execute("""
+                Exec("""
                     INSERT INTO quote_sightings(quote_id, article_id, statement_id, quote_index, start, end, text)
                     VALUES (@quoteId, @articleId, @statementId, @index, @start, @end, @text)
                     """, new
                 {
                     quoteId, articleId, statementId = quote.StatementIndex >= 0 ? statementIds[quote.StatementIndex] : (long?)null,
                     index = quote.QuoteIndex, start = quote.Extent.Start, end = quote.Extent.End, text = quote.Text,
-                }, transaction);
+                });
             }
             return new WriteResult(previous is null ? IngestOutcome.Added : IngestOutcome.Updated, articleId, nearOf is not null);
         }
@@ -275,7 +308,7 @@ public sealed partial class SqliteCorpusStore : ICorpusStore
             foreach (var span in s.Content) spans.Append(spans.Length > 1 ? "," : "").Append('[').Append(span.Start).Append(',').Append(span.End).Append(']');
             spans.Append(']');
             string speakerType = s.Speaker is { } sp ? Names.Of(sp.Type) : "unknown";
-            long id = connection.ExecuteScalar<long>("""
+            long id = Insert("""
                 INSERT INTO statements(article_id, local_id, kind, confidence, cue, cue_start, cue_end, source_text, source_start, source_end,
                     speaker, speaker_type, speaker_role, speaker_affiliation, speaker_entity, actor_id, channel, channel_kind, channel_start,
                     channel_end, channel_entity, content, content_spans, quote_index)
@@ -292,9 +325,9 @@ public sealed partial class SqliteCorpusStore : ICorpusStore
                 entity = s.Speaker?.Entity, actorId, channel = s.Channel?.Name, channelKind = s.Channel is { } ch ? Names.Of(ch.Kind) : null,
                 channelStart = s.Channel?.Span?.Start, channelEnd = s.Channel?.Span?.End, channelEntity = s.Channel?.Entity,
                 content = record.Content, spans = spans.ToString(), quoteIndex = s.QuoteIndex,
-            }, transaction);
-            connection.Execute("INSERT INTO statements_fts(rowid, content, speaker) VALUES (@id, @content, @speaker)",
-                new { id, content = record.Content, speaker = s.Speaker?.Name }, transaction);
+            });
+            Exec("INSERT INTO statements_fts(rowid, content, speaker) VALUES (@id, @content, @speaker)",
+                new { id, content = record.Content, speaker = s.Speaker?.Name });
             return id;
         }
 
@@ -302,37 +335,33 @@ public sealed partial class SqliteCorpusStore : ICorpusStore
         {
             if (!_actors.TryGetValue(mention.Key, out long id))
             {
-                id = connection.ExecuteScalar<long?>("SELECT id FROM actors WHERE key = @key", new { key = mention.Key }, transaction)
-                    ?? connection.ExecuteScalar<long>("""
+                id = Scalar("SELECT id FROM actors WHERE key = @key", new { key = mention.Key })
+                    ?? Insert("""
                         INSERT INTO actors(key, name, type, surname_key, surname_only) VALUES (@key, @name, @type, @surname, @surnameOnly)
                         RETURNING id
                         """, new
                     {
                         key = mention.Key, name = mention.Name, type = Names.Of(mention.Type), surname = mention.SurnameKey,
                         surnameOnly = mention.Key.StartsWith("s:", StringComparison.Ordinal),
-                    }, transaction);
+                    });
                 _actors[mention.Key] = id;
             }
-            connection.Execute("""
+            Exec("""
                 INSERT INTO actor_aliases(actor_id, alias, mentions) VALUES (@id, @alias, 1)
                 ON CONFLICT(actor_id, alias) DO UPDATE SET mentions = mentions + 1
-                """, new { id, alias = mention.Name }, transaction);
-            // The display name is the most used multi-word form (a full name beats a surname).
+                """, new { id, alias = mention.Name });
+            // The display name is the first full form seen (a full name replaces a surname).
             if (mention.Name.Contains(' '))
-                connection.Execute("""
-                    UPDATE actors SET name = @alias WHERE id = @id AND (name NOT LIKE '% %' OR
-                        (SELECT mentions FROM actor_aliases WHERE actor_id = @id AND alias = @alias) >
-                        coalesce((SELECT mentions FROM actor_aliases WHERE actor_id = @id AND alias = actors.name), 0))
-                    """, new { id, alias = mention.Name }, transaction);
+                Exec("UPDATE actors SET name = @alias WHERE id = @id AND name NOT LIKE '% %'", new { id, alias = mention.Name });
             if (mention.Role is { Length: > 0 } role)
-                connection.Execute("INSERT INTO actor_roles(actor_id, role, article_id, published) VALUES (@id, @role, @articleId, @published)",
-                    new { id, role, articleId, published }, transaction);
+                Exec("INSERT INTO actor_roles(actor_id, role, article_id, published) VALUES (@id, @role, @articleId, @published)",
+                    new { id, role, articleId, published });
             return id;
         }
 
         private long FindOrAddQuote(QuoteRecord quote)
         {
-            long? exact = connection.ExecuteScalar<long?>("SELECT id FROM quotes WHERE norm_hash = @h", new { h = quote.NormalizedHash }, transaction);
+            long? exact = Scalar("SELECT id FROM quotes WHERE norm_hash = @h", new { h = quote.NormalizedHash });
             if (exact is { } id) return id;
 
             var candidates = connection.Query<(long Id, string Text)>("""
@@ -349,10 +378,10 @@ public sealed partial class SqliteCorpusStore : ICorpusStore
             }
             if (best is { } match) return match;
 
-            long newId = connection.ExecuteScalar<long>("INSERT INTO quotes(norm_hash, norm_text) VALUES (@h, @t) RETURNING id",
-                new { h = quote.NormalizedHash, t = quote.Normalized }, transaction);
-            connection.Execute("INSERT OR IGNORE INTO quote_bands(band, quote_id) SELECT value, @newId FROM json_each(@bands)",
-                new { newId, bands = "[" + string.Join(',', quote.Bands) + "]" }, transaction);
+            long newId = Insert("INSERT INTO quotes(norm_hash, norm_text) VALUES (@h, @t) RETURNING id",
+                new { h = quote.NormalizedHash, t = quote.Normalized });
+            Exec("INSERT OR IGNORE INTO quote_bands(band, quote_id) SELECT value, @newId FROM json_each(@bands)",
+                new { newId, bands = "[" + string.Join(',', quote.Bands) + "]" });
             return newId;
         }
     }
