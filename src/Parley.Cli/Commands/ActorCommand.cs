@@ -10,11 +10,12 @@ internal static class ActorCommand
         var name = new Argument<string>("name") { Description = "A name, alias or spelling variant" };
         var db = CorpusCli.DbOption();
         var format = CorpusCli.FormatOption();
-        var command = new Command("actor", "An actor across articles: aliases, roles, statements per month, channels, co-mentioned actors.") { name, db, format };
+        var timing = CorpusCli.TimingOption();
+        var command = new Command("actor", "An actor across articles: aliases, roles, statements per month, channels, co-mentioned actors.") { name, db, format, timing };
         command.SetAction(parse => CliErrors.Guard(() =>
         {
             using var store = CorpusCli.OpenExisting(parse.GetValue(db)!);
-            var actor = store.Actor(parse.GetValue(name)!);
+            var actor = CorpusCli.Timed(parse.GetValue(timing), () => store.Actor(parse.GetValue(name)!));
             if (actor is null)
             {
                 CliErrors.Error($"no actor named '{parse.GetValue(name)}'");

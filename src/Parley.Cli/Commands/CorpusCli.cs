@@ -36,6 +36,32 @@ internal static class CorpusCli
 
     public static Option<int> LimitOption(int value) => new("--limit", "-n") { Description = "Most results shown", DefaultValueFactory = _ => value };
 
+    public static Option<int> TimingOption() => new("--timing")
+    {
+        Description = "Run the query this many times and print latency percentiles (p50, p95, max) to standard error",
+    };
+
+    /// <summary>
+    /// Runs <paramref name="query"/> once, or <paramref name="runs"/> times when timing, and reports the
+    /// latency percentiles on stderr (in-process, so process start-up is not counted).
+    /// </summary>
+    public static T Timed<T>(int runs, Func<T> query)
+    {
+        var result = query();
+        if (runs <= 0) return result;
+        var times = new double[runs];
+        for (int i = 0; i < runs; i++)
+        {
+            long start = System.Diagnostics.Stopwatch.GetTimestamp();
+            result = query();
+            times[i] = System.Diagnostics.Stopwatch.GetElapsedTime(start).TotalMilliseconds;
+        }
+        Array.Sort(times);
+        double P(double q) => times[Math.Min(runs - 1, (int)Math.Ceiling(q * runs) - 1)];
+        Console.Error.WriteLine($"timing: {runs} runs after 1 warm-up, p50 {P(0.5):0.00} ms, p95 {P(0.95):0.00} ms, max {times[^1]:0.00} ms");
+        return result;
+    }
+
     /// <summary>Opens an existing corpus for a query (never creates one).</summary>
     public static SqliteCorpusStore OpenExisting(string db) => SqliteCorpusStore.Open(db, create: false);
 

@@ -11,11 +11,12 @@ internal static class WhoSaidCommand
         var db = CorpusCli.DbOption();
         var format = CorpusCli.FormatOption();
         var limit = CorpusCli.LimitOption(20);
-        var command = new Command("who-said", "Who said something: full-text search over statements, ranked.") { query, db, format, limit };
+        var timing = CorpusCli.TimingOption();
+        var command = new Command("who-said", "Who said something: full-text search over statements, ranked.") { query, db, format, limit, timing };
         command.SetAction(parse => CliErrors.Guard(() =>
         {
             using var store = CorpusCli.OpenExisting(parse.GetValue(db)!);
-            var hits = store.SearchStatements(parse.GetValue(query)!, Math.Max(1, parse.GetValue(limit)));
+            var hits = CorpusCli.Timed(parse.GetValue(timing), () => store.SearchStatements(parse.GetValue(query)!, Math.Max(1, parse.GetValue(limit))));
             if (parse.GetValue(format) == "json")
             {
                 CorpusCli.WriteJson(new { query = parse.GetValue(query), results = hits });
