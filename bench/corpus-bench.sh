@@ -34,7 +34,7 @@ echo "command: parley ingest <folder> --db bench.db --format json --quiet"
   "$parley" ingest "$tmp/in" --db "$tmp/bench.db" --format json --quiet > "$tmp/ingest.json"
 grep -E '"(added|duplicates|near_duplicates|failed|statements|seconds|write_seconds|articles_per_second)"' "$tmp/ingest.json"
 size=$(stat -c %s "$tmp/bench.db")
-echo "database: $size bytes, $(( size / articles * 1000 / 1048576 )) MiB per 1,000 articles (after checkpoint)"
+echo "database: $size bytes, $(awk -v s="$size" -v n="$articles" 'BEGIN { printf "%.1f", s / n * 1000 / 1048576 }') MiB per 1,000 articles (after checkpoint)"
 "$parley" stats --db "$tmp/bench.db" | head -4
 
 for q in "tax" "immigration reform" "\"the American people\"" "Clinton email" "border wall"; do

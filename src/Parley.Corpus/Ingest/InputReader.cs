@@ -38,7 +38,8 @@ public sealed class InputReader
             }
             else if (Directory.Exists(path))
             {
-                IEnumerable<string> files;
+                List<string> files;
+                string? error = null;
                 try
                 {
                     files = Directory.EnumerateFiles(path, "*", new EnumerationOptions { RecurseSubdirectories = true, IgnoreInaccessible = true })
@@ -47,7 +48,9 @@ public sealed class InputReader
                 catch (Exception e) when (e is IOException or UnauthorizedAccessException)
                 {
                     files = [];
+                    error = e.Message;
                 }
+                if (error is not null) yield return InputItem.Failed(path, $"cannot list the folder ({error})");
                 foreach (string file in files)
                 {
                     if (!Known.Contains(Path.GetExtension(file))) { Ignored++; continue; }
@@ -139,7 +142,7 @@ public sealed class InputReader
         string id = TextInput.IdFromPath(path);
         return extension switch
         {
-            ".txt" or ".text" => [InputItem.Of(new RawArticle { Origin = full, Text = text, Id = id })],
+            ".txt" or ".text" => [InputItem.Of(new RawArticle { Origin = full, Text = text, Id = id, File = full })],
             ".html" or ".htm" or ".xhtml" => [Html(text, full, id)],
             ".xml" or ".rss" or ".atom" or ".feed" => FeedReader.Read(text, path),
             _ => Sniffed(text, full, id),
@@ -175,7 +178,7 @@ public sealed class InputReader
         if (start.StartsWith("<"))
             return FeedReader.LooksLikeFeed(text) ? FeedReader.Read(text, origin) : [Html(text, origin, id)];
         if (start.StartsWith("{")) return JsonlReader.Read(text, origin);
-        return [InputItem.Of(new RawArticle { Origin = origin, Text = text, Id = id })];
+        return [InputItem.Of(new RawArticle { Origin = origin, Text = text, Id = id, File = id is null ? null : origin })];
     }
 
     /// <summary>An HTML page as an article (or a failure when it has no text).</summary>
@@ -193,7 +196,7 @@ public sealed class InputReader
         if (string.IsNullOrWhiteSpace(extracted.Text)) return InputItem.Failed(origin, "no article text found in the HTML");
         return InputItem.Of(new RawArticle
         {
-            Origin = origin, Text = extracted.Text, Id = id, Url = extracted.CanonicalUrl, Title = extracted.Title,
+            Origin = origin, Text = extracted.Text, Id = id, File = id is null ? null : origin, Url = extracted.CanonicalUrl, Title = extracted.Title,
             Outlet = extracted.SiteName, Byline = extracted.Byline, Published = extracted.Published,
             Language = extracted.Language, HtmlMap = extracted.Map,
         });

@@ -30,14 +30,22 @@ public sealed record RawArticle
     /// <summary>BCP-47 language tag, when known.</summary>
     public string? Language { get; init; }
 
+    /// <summary>The full path of the file, when the article is a whole file (.txt, .html).</summary>
+    public string? File { get; init; }
+
     /// <summary>For HTML input: where each text offset came from in the HTML source.</summary>
     public OffsetMap? HtmlMap { get; init; }
 
     /// <summary>
-    /// What makes two ingests "the same article" for versioning: the URL, else the input's id, else the
-    /// full path of the file. A changed text under the same key becomes a new version.
+    /// What makes two ingests "the same article" for versioning: the URL, else the file's full path, else
+    /// the id the input gave (JSONL id, feed guid). A changed text under the same key becomes a new version.
+    /// Null when there is none (standard input, a JSONL line without id or url): then only the content identifies it.
     /// </summary>
-    public string IdentityKey => Url is { Length: > 0 } url ? "url:" + url.Trim() : Id is { Length: > 0 } id ? "id:" + id : "origin:" + Origin;
+    public string? IdentityKey =>
+        Url is { Length: > 0 } url ? "url:" + url.Trim()
+        : File is { Length: > 0 } file ? "file:" + file
+        : Id is { Length: > 0 } id ? "id:" + id
+        : null;
 }
 
 /// <summary>An input item that could not be read, with a one-line reason.</summary>

@@ -47,6 +47,23 @@ public static class ActorNames
         "ukrainian", "american", "british", "french", "german", "chinese", "israeli", "palestinian", "iranian", "the",
     };
 
+    // Honorifics are stripped from names but are not roles.
+    private static readonly HashSet<string> Honorifics = new(StringComparer.OrdinalIgnoreCase) { "mr", "mrs", "ms", "miss", "sir", "dame", "the" };
+
+    // Capitalised words that start a sentence or clause and are not part of a name ("When Trump said …").
+    private static readonly HashSet<string> FunctionWords = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "as", "when", "while", "but", "and", "if", "after", "before", "then", "so", "yet", "on", "in", "at", "for", "with",
+        "since", "because", "although", "though", "however", "meanwhile", "also", "even", "a", "an", "one", "another", "said",
+        "says", "according", "to", "of", "by", "from", "like", "unlike", "where", "why", "how", "what", "now", "still", "only",
+    };
+
+    // Lower-case name particles ("Ursula von der Leyen") belong to the name.
+    private static readonly HashSet<string> Particles = new(StringComparer.Ordinal)
+    {
+        "von", "van", "der", "den", "de", "la", "le", "du", "da", "di", "del", "della", "dos", "das", "bin", "al", "el", "ter", "ten", "zu",
+    };
+
     private static readonly HashSet<string> Suffixes = new(StringComparer.OrdinalIgnoreCase) { "jr", "sr", "ii", "iii", "iv", "phd", "md" };
 
     private static readonly HashSet<string> Pronouns = new(StringComparer.OrdinalIgnoreCase)
@@ -67,6 +84,11 @@ public static class ActorNames
     {
         var tokens = name.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries).Select(t => t.Trim(',', ';', ':')).Where(t => t.Length > 0).ToList();
         if (tokens.Count == 1 && Pronouns.Contains(tokens[0])) return null;
+        // Keep the name at the end: drop everything up to the last lower-case word or function word
+        // ("presidential candidate Donald Trump", "When Trump", "A defensive Obama").
+        int cut = tokens.FindLastIndex(t => (!char.IsUpper(t[0]) && !Particles.Contains(t)) || FunctionWords.Contains(t));
+        if (cut >= 0) tokens.RemoveRange(0, cut + 1);
+        if (tokens.Count == 0) return null;
         var titles = new List<string>();
         // Keep at least one token: "President" alone is a role, not a name, and yields nothing below.
         while (tokens.Count > 1 && TitleWords.Contains(tokens[0].TrimEnd('.'))) { titles.Add(tokens[0]); tokens.RemoveAt(0); }
@@ -78,7 +100,8 @@ public static class ActorNames
         if (surname.Length == 0) return null;
         string first = tokens[0].TrimEnd('.');
         bool surnameOnly = tokens.Count == 1 || first.Length == 1;
-        string? strippedRole = titles.Count > 0 ? string.Join(' ', titles) : null;
+        var roleWords = titles.Where(t => !Honorifics.Contains(t.TrimEnd('.'))).ToList();
+        string? strippedRole = roleWords.Count > 0 ? string.Join(' ', roleWords) : null;
         return new ActorMention
         {
             Name = string.Join(' ', tokens),

@@ -49,7 +49,7 @@ internal static class Migrations
             CREATE INDEX actor_aliases_alias ON actor_aliases(alias);
             CREATE TABLE actor_roles (actor_id INTEGER NOT NULL REFERENCES actors(id), role TEXT NOT NULL,
                 article_id INTEGER NOT NULL REFERENCES articles(id), published TEXT);
-            CREATE INDEX actor_roles_actor ON actor_roles(actor_id);
+            CREATE INDEX actor_roles_actor ON actor_roles(actor_id, role, article_id, published);
 
             CREATE TABLE statements (
                 id INTEGER PRIMARY KEY,
@@ -65,8 +65,9 @@ internal static class Migrations
                 content TEXT NOT NULL,
                 content_spans TEXT NOT NULL,
                 quote_index INTEGER NOT NULL);
-            CREATE INDEX statements_article ON statements(article_id);
-            CREATE INDEX statements_actor ON statements(actor_id);
+            -- Covering indexes: the actor profile reads only these columns, never the (large) statement rows.
+            CREATE INDEX statements_article ON statements(article_id, actor_id);
+            CREATE INDEX statements_actor ON statements(actor_id, article_id, channel, channel_kind);
 
             CREATE TABLE quotes (
                 id INTEGER PRIMARY KEY,

@@ -20,6 +20,7 @@ public sealed partial class SqliteCorpusStore : ICorpusStore
 {
     private static readonly byte[] SqliteHeader = "SQLite format 3\0"u8.ToArray();
     private readonly SqliteConnection _connection;
+    private bool _wrote;
 
     private SqliteCorpusStore(string path, SqliteConnection connection, int version)
     {
@@ -156,14 +157,18 @@ public sealed partial class SqliteCorpusStore : ICorpusStore
     /// <inheritdoc />
     public void Dispose()
     {
-        try
+        // After writing, fold the WAL back into the main file so the database is one file at rest. A reader
+        // never does: it could wait on a running ingest.
+        if (_wrote)
         {
-            // Fold the WAL back into the main file so the database is one file at rest.
-            _connection.Execute("PRAGMA wal_checkpoint(TRUNCATE)");
-        }
-        catch (SqliteException)
-        {
-            // Another process may be reading; the WAL stays and is folded in later.
+            try
+            {
+                _connection.Execute("PRAGMA busy_timeout = 0; PRAGMA wal_checkpoint(TRUNCATE)");
+            }
+            catch (SqliteException)
+            {
+                // Another process holds the database; the WAL is folded in later.
+            }
         }
         _connection.Dispose();
     }
@@ -179,6 +184,7 @@ public sealed partial class SqliteCorpusStore : ICorpusStore
             using var writer = new BatchWriter(_connection, transaction);
             var results = batch.Select(writer.Write).ToList();
             transaction.Commit();
+            _wrote = true;
             return results;
         }
         catch (SqliteException e)
@@ -233,7 +239,8 @@ public sealed partial class SqliteCorpusStore : ICorpusStore
             long? existingHash = Scalar("SELECT id FROM articles WHERE content_hash = @h", new { h = article.ContentHash });
             if (existingHash is { } duplicateId) return new WriteResult(IngestOutcome.Duplicate, duplicateId, false);
 
-            string key = raw.IdentityKey;
+            // Without a URL, path or id, the content is the identity: such an article never gets versions.
+            string key = raw.IdentityKey ?? "hash:" + article.ContentHash;
             var previous = connection.QueryFirstOrDefault<(long Id, int Version)?>(
                 "SELECT id, version FROM articles WHERE doc_key = @key AND is_current = 1", new { key }, transaction);
             if (previous is { } old)

@@ -81,3 +81,23 @@ public sealed class ActorNamesTests
         Assert.Equal("Kremlin", ActorNames.Organization("the Kremlin")!.Name);
     }
 }
+
+public sealed class ActorNameCleanupTests
+{
+    [Theory]
+    [InlineData("presidential candidate Donald Trump", "Donald Trump")]
+    [InlineData("When Trump", "Trump")]
+    [InlineData("A defensive Obama", "Obama")]
+    [InlineData("younger Mr. Trump", "Trump")]
+    [InlineData("Foreign Minister Sergei Lavrov", "Sergei Lavrov")]
+    [InlineData("Commission President Ursula von der Leyen", "Ursula von der Leyen")]
+    public void LeadingWordsThatAreNotTheNameAreDropped(string written, string name) =>
+        Assert.Equal(name, ActorNames.Person(written)!.Name);
+
+    [Fact]
+    public void HonorificsAreNotRoles()
+    {
+        Assert.Null(ActorNames.Person("Mr. Trump")!.Role);
+        Assert.Equal("Foreign Minister", ActorNames.Person("Foreign Minister Sergei Lavrov")!.Role);
+    }
+}

@@ -230,3 +230,18 @@ public sealed class SqliteCorpusStoreTests
         }
     }
 }
+
+public sealed class IdentityTests
+{
+    [Fact]
+    public void ArticlesWithoutUrlPathOrIdAreIdentifiedByContent()
+    {
+        using var temp = new TempStore();
+        var pipeline = Parley.Pipeline.ParleyPipeline.Default;
+        var first = ArticleAnalyzer.Analyze(new RawArticle { Origin = "-", Text = "First piped article about the harbour strike." }, pipeline);
+        var second = ArticleAnalyzer.Analyze(new RawArticle { Origin = "-", Text = "Second piped article about the council budget." }, pipeline);
+        Assert.Equal(IngestOutcome.Added, temp.Store.Write([first])[0].Outcome);
+        Assert.Equal(IngestOutcome.Added, temp.Store.Write([second])[0].Outcome);
+        Assert.Equal(2, temp.Store.Stats().Articles);
+    }
+}
