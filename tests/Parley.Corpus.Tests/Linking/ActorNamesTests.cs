@@ -90,7 +90,7 @@ public sealed class ActorNameCleanupTests
     [InlineData("A defensive Obama", "Obama")]
     [InlineData("younger Mr. Trump", "Trump")]
     [InlineData("Foreign Minister Sergei Lavrov", "Sergei Lavrov")]
-    [InlineData("Commission President Ursula von der Leyen", "Ursula von der Leyen")]
+    [InlineData("President Ursula von der Leyen", "Ursula von der Leyen")]
     public void LeadingWordsThatAreNotTheNameAreDropped(string written, string name) =>
         Assert.Equal(name, ActorNames.Person(written)!.Name);
 
