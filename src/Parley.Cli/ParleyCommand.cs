@@ -10,16 +10,9 @@ public static class ParleyCommand
     public static RootCommand Create()
     {
         var root = new RootCommand("Parley: who said what, through whom, about what, and when, from news text.");
+        CorpusCli.AddCommands(root);
         root.Subcommands.Add(AnalyzeCommand.Create());
         root.Subcommands.Add(BenchCommand.Create());
-        root.Subcommands.Add(IngestCommand.Create());
-        root.Subcommands.Add(WhoSaidCommand.Create());
-        root.Subcommands.Add(QuotesCommand.Create());
-        root.Subcommands.Add(ProvenanceCommand.Create());
-        root.Subcommands.Add(ActorCommand.Create());
-        root.Subcommands.Add(ArticleCommand.Create());
-        root.Subcommands.Add(StatsCommand.Create());
-        root.Subcommands.Add(ExportCommand.Create());
         return root;
     }
 

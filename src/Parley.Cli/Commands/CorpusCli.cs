@@ -21,6 +21,19 @@ internal static class CorpusCli
         DefaultIgnoreCondition = JsonIgnoreCondition.Never,
     };
 
+    /// <summary>Adds the corpus commands to the root command.</summary>
+    public static void AddCommands(RootCommand root)
+    {
+        root.Subcommands.Add(IngestCommand.Create());
+        root.Subcommands.Add(WhoSaidCommand.Create());
+        root.Subcommands.Add(QuotesCommand.Create());
+        root.Subcommands.Add(ProvenanceCommand.Create());
+        root.Subcommands.Add(ActorCommand.Create());
+        root.Subcommands.Add(ArticleCommand.Create());
+        root.Subcommands.Add(StatsCommand.Create());
+        root.Subcommands.Add(ExportCommand.Create());
+    }
+
     public static Option<string> DbOption() => new("--db")
     {
         Description = "Corpus database file (SQLite)",
