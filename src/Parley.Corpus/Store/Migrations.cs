@@ -22,12 +22,16 @@ internal static class Migrations
                 version INTEGER NOT NULL,
                 is_current INTEGER NOT NULL,
                 content_hash TEXT NOT NULL UNIQUE,
-                signature BLOB NOT NULL,
                 near_duplicate_of INTEGER REFERENCES articles(id),
                 url TEXT, title TEXT, outlet TEXT, byline TEXT, published TEXT, language TEXT, source TEXT,
-                text TEXT NOT NULL,
-                html_map BLOB,
                 ingested_at TEXT NOT NULL);
+            -- Large columns live apart, so that joining statements to articles reads small rows only.
+            CREATE TABLE article_texts (
+                article_id INTEGER PRIMARY KEY REFERENCES articles(id),
+                signature BLOB NOT NULL,
+                title TEXT,
+                text TEXT NOT NULL,
+                html_map BLOB);
             CREATE INDEX articles_doc_key ON articles(doc_key, is_current);
             CREATE INDEX articles_ext_id ON articles(ext_id);
             CREATE INDEX articles_url ON articles(url);
@@ -88,7 +92,7 @@ internal static class Migrations
             CREATE INDEX quote_sightings_statement ON quote_sightings(statement_id);
 
             CREATE VIRTUAL TABLE statements_fts USING fts5(content, speaker, content='statements', content_rowid='id', tokenize='unicode61 remove_diacritics 2');
-            CREATE VIRTUAL TABLE articles_fts USING fts5(title, text, content='articles', content_rowid='id', tokenize='unicode61 remove_diacritics 2');
+            CREATE VIRTUAL TABLE articles_fts USING fts5(title, text, content='article_texts', content_rowid='article_id', tokenize='unicode61 remove_diacritics 2');
             """),
     ];
 }

@@ -169,8 +169,8 @@ public sealed partial class SqliteCorpusStore
         if (rowId is not { } row) return null;
         var a = _connection.QueryFirst("""
             SELECT a.ext_id, a.version, a.is_current, a.title, a.outlet, a.byline, a.published, a.url, a.language, a.source,
-                a.content_hash, a.text, a.html_map IS NOT NULL AS has_map, d.ext_id AS dup_of
-            FROM articles a LEFT JOIN articles d ON d.id = a.near_duplicate_of WHERE a.id = @row
+                a.content_hash, t.text, t.html_map IS NOT NULL AS has_map, d.ext_id AS dup_of
+            FROM articles a JOIN article_texts t ON t.article_id = a.id LEFT JOIN articles d ON d.id = a.near_duplicate_of WHERE a.id = @row
             """, new { row });
         string text = a.text;
         return new ArticleView
@@ -203,7 +203,7 @@ public sealed partial class SqliteCorpusStore
     /// <summary>The HTML offset map of an article (by store id), when it came from HTML.</summary>
     public Ingest.OffsetMap? HtmlMap(long rowId)
     {
-        var bytes = _connection.ExecuteScalar<byte[]?>("SELECT html_map FROM articles WHERE id = @rowId", new { rowId });
+        var bytes = _connection.ExecuteScalar<byte[]?>("SELECT html_map FROM article_texts WHERE article_id = @rowId", new { rowId });
         return bytes is null ? null : Ingest.OffsetMap.FromBytes(bytes);
     }
 

@@ -250,16 +250,19 @@ public sealed partial class SqliteCorpusStore : ICorpusStore
             string? published = Iso(raw.Published);
             var meta = article.Document.Metadata;
             long articleId = Insert("""
-                INSERT INTO articles(ext_id, doc_key, version, is_current, content_hash, signature, near_duplicate_of, url, title, outlet,
-                    byline, published, language, source, text, html_map, ingested_at)
-                VALUES (@extId, @key, @version, 1, @hash, @signature, @nearOf, @url, @title, @outlet, @byline, @published, @language,
-                    @source, @text, @map, @now)
+                INSERT INTO articles(ext_id, doc_key, version, is_current, content_hash, near_duplicate_of, url, title, outlet,
+                    byline, published, language, source, ingested_at)
+                VALUES (@extId, @key, @version, 1, @hash, @nearOf, @url, @title, @outlet, @byline, @published, @language, @source, @now)
                 RETURNING id
                 """, new
             {
-                extId = meta.Id, key, version = (previous?.Version ?? 0) + 1, hash = article.ContentHash, signature = MinHash.ToBytes(article.Signature),
+                extId = meta.Id, key, version = (previous?.Version ?? 0) + 1, hash = article.ContentHash,
                 nearOf, url = raw.Url, title = meta.Title, outlet = raw.Outlet, byline = raw.Byline, published, language = meta.Language,
-                source = raw.Origin, text = article.Document.Text, map = raw.HtmlMap?.ToBytes(), now = Now(),
+                source = raw.Origin, now = Now(),
+            });
+            Exec("INSERT INTO article_texts(article_id, signature, title, text, html_map) VALUES (@articleId, @signature, @title, @text, @map)", new
+            {
+                articleId, signature = MinHash.ToBytes(article.Signature), title = meta.Title, text = article.Document.Text, map = raw.HtmlMap?.ToBytes(),
             });
             // One statement for all bands: per-row round trips dominated the writer's time.
             Exec("INSERT OR IGNORE INTO article_bands(band, article_id) SELECT value, @articleId FROM json_each(@bands)",
@@ -290,7 +293,8 @@ public sealed partial class SqliteCorpusStore : ICorpusStore
             var bands = NearDuplicates.Bands(signature);
             // "IN @bands" keeps one SQL text (so one prepared statement and one Dapper cache entry) for every call.
             var candidates = connection.Query<(long Id, byte[] Signature, long? Root, string Key)>("""
-                SELECT DISTINCT a.id, a.signature, a.near_duplicate_of, a.doc_key FROM article_bands b JOIN articles a ON a.id = b.article_id
+                SELECT DISTINCT a.id, t.signature, a.near_duplicate_of, a.doc_key
+                FROM article_bands b JOIN articles a ON a.id = b.article_id JOIN article_texts t ON t.article_id = a.id
                 WHERE b.band IN @bands AND a.is_current = 1
                 """, new { bands }, transaction);
             long? best = null;
