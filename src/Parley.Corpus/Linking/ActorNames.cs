@@ -76,7 +76,16 @@ public static class ActorNames
     {
         if (speaker is null || string.IsNullOrWhiteSpace(speaker.Name)) return null;
         if (speaker.Type is not (SpeakerType.Person or SpeakerType.Organization)) return null;
-        return speaker.Type == SpeakerType.Organization ? Organization(speaker.Name, speaker.Role) : Person(speaker.Name, speaker.Role);
+        string? role = PlausibleRole(speaker.Role);
+        return speaker.Type == SpeakerType.Organization ? Organization(speaker.Name, role) : Person(speaker.Name, role);
+    }
+
+    /// <summary>The role when it looks like one (a few words), else null: a clause caught as a role is not kept.</summary>
+    public static string? PlausibleRole(string? role)
+    {
+        if (string.IsNullOrWhiteSpace(role)) return null;
+        role = role.Trim().Trim(',', '.', ';', ':').Trim();
+        return role.Length is > 0 and <= 60 && role.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length <= 6 ? role : null;
     }
 
     /// <summary>A person mention: leading titles become the role; the key uses the first and last name.</summary>

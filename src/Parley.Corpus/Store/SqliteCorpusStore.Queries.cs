@@ -99,8 +99,11 @@ public sealed partial class SqliteCorpusStore
         foreach (long id in _connection.Query<long>("SELECT actor_id FROM actor_aliases WHERE alias = @name", new { name = name.Trim() })) found.TryAdd(id, 1);
         if (person is { SurnameOnly: true, SurnameKey: { } surname })
             foreach (long id in _connection.Query<long>("SELECT id FROM actors WHERE surname_key = @surname", new { surname })) found.TryAdd(id, 2);
-        return found.Select(kv => (kv.Key, _connection.ExecuteScalar<long>("SELECT count(*) FROM statements WHERE actor_id = @id", new { id = kv.Key }), kv.Value))
-            .OrderBy(t => t.Value).ThenByDescending(t => t.Item2).Select(t => (t.Key, t.Item2, t.Value)).ToList();
+        // A full name that matches an actor's key is that actor; otherwise ("Trump") the actor with the most
+        // statements is shown first and the others are listed, never merged.
+        bool fullName = person is { SurnameOnly: false };
+        return found.Select(kv => (Id: kv.Key, Statements: _connection.ExecuteScalar<long>("SELECT count(*) FROM statements WHERE actor_id = @id", new { id = kv.Key }), Rank: kv.Value))
+            .OrderBy(t => fullName && t.Rank == 0 ? 0 : 1).ThenByDescending(t => t.Statements).ThenBy(t => t.Rank).ToList();
     }
 
     /// <inheritdoc />

@@ -95,6 +95,13 @@ public sealed class ActorNameCleanupTests
         Assert.Equal(name, ActorNames.Person(written)!.Name);
 
     [Fact]
+    public void ClausesAreNotRoles()
+    {
+        Assert.Equal("transport minister", ActorNames.PlausibleRole(" transport minister, "));
+        Assert.Null(ActorNames.PlausibleRole("Ryan and RNC Chairman Reince Priebus have spent the last week trying to tell"));
+    }
+
+    [Fact]
     public void HonorificsAreNotRoles()
     {
         Assert.Null(ActorNames.Person("Mr. Trump")!.Role);
