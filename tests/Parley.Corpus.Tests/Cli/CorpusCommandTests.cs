@@ -149,7 +149,7 @@ public sealed class CorpusCommandTests
     public void KilledIngestLeavesAConsistentDatabaseAndARerunCompletesIt()
     {
         using var dir = new TempDir();
-        const int total = 2500;
+        const int total = 1200;
         string folder = Path.Combine(dir.Path, "articles");
         ArticleGenerator.WriteFolder(folder, total);
         string db = Path.Combine(dir.Path, "crash.db");
