@@ -14,6 +14,14 @@ internal sealed record Said(string Speaker, SpeakerType Type, string Words, stri
 /// <summary>Builds analysed articles with hand-made statement and quote layers, since the attribution stages are still being built.</summary>
 internal static class TestData
 {
+    /// <summary>A long wire-story paragraph, so that copies with a new headline are still near-duplicates.</summary>
+    public const string WireParagraph = "The delegations agreed that the first phase would focus on the exchange of prisoners held since the spring, " +
+        "followed by the reopening of two border crossings for aid convoys. Mediators from three countries will attend, and a " +
+        "second round is planned for the following week in the same hotel on the lake shore. Diplomats cautioned that earlier " +
+        "rounds had collapsed over the sequencing of troop withdrawals, and that neither side had yet named its full team. " +
+        "Aid agencies welcomed the resumption, saying winter conditions made access to the eastern districts urgent, " +
+        "and warned that fuel and medicine stocks in the region would last only a few more weeks at current rates of use.";
+
     public static AnalyzedArticle Article(string id, string? outlet, string? date, string text, params Said[] said)
     {
         var meta = new DocumentMetadata { Id = id, Outlet = outlet, Published = date is null ? null : DateTimeOffset.Parse(date + "T12:00:00Z") };

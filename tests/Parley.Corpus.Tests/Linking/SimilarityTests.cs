@@ -7,12 +7,7 @@ public sealed class SimilarityTests
     private const string Wire = "Talks between the two delegations resumed in Geneva on Friday after a three week pause, " +
         "with both sides saying they hoped to agree a ceasefire framework before the end of the month. Officials said " +
         "the agenda included prisoner exchanges, humanitarian corridors and the return of displaced families to their homes. " +
-        "The delegations agreed that the first phase would focus on the exchange of prisoners held since the spring, " +
-        "followed by the reopening of two border crossings for aid convoys. Mediators from three countries will attend, and a " +
-        "second round is planned for the following week in the same hotel on the lake shore. Diplomats cautioned that earlier " +
-        "rounds had collapsed over the sequencing of troop withdrawals, and that neither side had yet named its full team. " +
-        "Aid agencies welcomed the resumption, saying winter conditions made access to the eastern districts urgent, " +
-        "and warned that fuel and medicine stocks in the region would last only a few more weeks at current rates of use.";
+        TestData.WireParagraph;
 
     [Fact]
     public void NormalizeFoldsQuotesCaseAndPunctuation() =>

@@ -52,12 +52,7 @@ public sealed class SqliteCorpusStoreTests
         using var temp = new TempStore();
         string wire = Body + "Engineers estimate the repairs will cost forty million and take at least eighteen months, according to the ministry. " +
             "\"We are working day and night to restore the crossing,\" said Anna Berg, the transport minister, at a briefing. " +
-            "The delegations agreed that the first phase would focus on the exchange of prisoners held since the spring, " +
-        "followed by the reopening of two border crossings for aid convoys. Mediators from three countries will attend, and a " +
-        "second round is planned for the following week in the same hotel on the lake shore. Diplomats cautioned that earlier " +
-        "rounds had collapsed over the sequencing of troop withdrawals, and that neither side had yet named its full team. " +
-        "Aid agencies welcomed the resumption, saying winter conditions made access to the eastern districts urgent, " +
-        "and warned that fuel and medicine stocks in the region would last only a few more weeks at current rates of use.";
+            TestData.WireParagraph;
         var original = TestData.Article("w1", "Wire", "2025-01-02", "Bridge repairs to take 18 months\n\n" + wire,
             new Said("Anna Berg", SpeakerType.Person, "We are working day and night to restore the crossing"));
         var copy = TestData.Article("c1", "Daily Post", "2025-01-03", "Bridge fix will take a year and a half\n\n" + wire,
