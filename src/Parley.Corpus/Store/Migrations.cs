@@ -58,6 +58,8 @@ internal static class Migrations
             CREATE TABLE statements (
                 id INTEGER PRIMARY KEY,
                 article_id INTEGER NOT NULL REFERENCES articles(id),
+                is_current INTEGER NOT NULL DEFAULT 1,
+                month TEXT,
                 local_id TEXT NOT NULL,
                 kind TEXT NOT NULL,
                 confidence REAL NOT NULL,
@@ -69,9 +71,10 @@ internal static class Migrations
                 content TEXT NOT NULL,
                 content_spans TEXT NOT NULL,
                 quote_index INTEGER NOT NULL);
-            -- Covering indexes: the actor profile reads only these columns, never the (large) statement rows.
+            -- Covering indexes: the actor profile reads only these columns, never the (large) statement rows, and
+            -- is_current and month are copied from the article so it needs no join.
             CREATE INDEX statements_article ON statements(article_id, actor_id);
-            CREATE INDEX statements_actor ON statements(actor_id, article_id, channel, channel_kind);
+            CREATE INDEX statements_actor ON statements(actor_id, is_current, article_id, month, channel, channel_kind);
 
             CREATE TABLE quotes (
                 id INTEGER PRIMARY KEY,

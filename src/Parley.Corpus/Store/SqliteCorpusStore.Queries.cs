@@ -102,7 +102,7 @@ public sealed partial class SqliteCorpusStore
         // A full name that matches an actor's key is that actor; otherwise ("Trump") the actor with the most
         // statements is shown first and the others are listed, never merged.
         bool fullName = person is { SurnameOnly: false };
-        return found.Select(kv => (Id: kv.Key, Statements: _connection.ExecuteScalar<long>("SELECT count(*) FROM statements WHERE actor_id = @id", new { id = kv.Key }), Rank: kv.Value))
+        return found.Select(kv => (Id: kv.Key, Statements: _connection.ExecuteScalar<long>("SELECT count(*) FROM statements WHERE actor_id = @id AND is_current = 1", new { id = kv.Key }), Rank: kv.Value))
             .OrderBy(t => fullName && t.Rank == 0 ? 0 : 1).ThenByDescending(t => t.Statements).ThenBy(t => t.Rank).ToList();
     }
 
@@ -114,10 +114,8 @@ public sealed partial class SqliteCorpusStore
         long id = matches[0].Id;
         var actor = _connection.QueryFirst<(string Name, string Type, string Key, bool SurnameOnly)>(
             "SELECT name, type, key, surname_only FROM actors WHERE id = @id", new { id });
-        var counts = _connection.QueryFirst<(long Statements, long Articles)>("""
-            SELECT count(*), count(DISTINCT s.article_id) FROM statements s JOIN articles a ON a.id = s.article_id
-            WHERE s.actor_id = @id AND a.is_current = 1
-            """, new { id });
+        var counts = _connection.QueryFirst<(long Statements, long Articles)>(
+            "SELECT count(*), count(DISTINCT article_id) FROM statements WHERE actor_id = @id AND is_current = 1", new { id });
         var others = matches.Skip(1)
             .Select(m => _connection.ExecuteScalar<string>("SELECT name FROM actors WHERE id = @id", new { id = m.Id })!)
             .ToList();
@@ -138,20 +136,17 @@ public sealed partial class SqliteCorpusStore
                 GROUP BY r.role ORDER BY min(r.published), r.role
                 """, new { id }).ToList(),
             PerMonth = _connection.Query<MonthCount>("""
-                SELECT coalesce(substr(a.published, 1, 7), 'undated') AS Month, count(*) AS Statements
-                FROM statements s JOIN articles a ON a.id = s.article_id WHERE s.actor_id = @id AND a.is_current = 1
-                GROUP BY 1 ORDER BY 1
+                SELECT coalesce(month, 'undated') AS Month, count(*) AS Statements
+                FROM statements WHERE actor_id = @id AND is_current = 1 GROUP BY 1 ORDER BY 1
                 """, new { id }).ToList(),
             Channels = _connection.Query<ChannelCount>("""
-                SELECT s.channel AS Channel, coalesce(s.channel_kind, 'other') AS Kind, count(*) AS Statements
-                FROM statements s JOIN articles a ON a.id = s.article_id
-                WHERE s.actor_id = @id AND a.is_current = 1 AND s.channel IS NOT NULL
-                GROUP BY s.channel, s.channel_kind ORDER BY 3 DESC, 1 LIMIT 20
+                SELECT channel AS Channel, coalesce(channel_kind, 'other') AS Kind, count(*) AS Statements
+                FROM statements WHERE actor_id = @id AND is_current = 1 AND channel IS NOT NULL
+                GROUP BY channel, channel_kind ORDER BY 3 DESC, 1 LIMIT 20
                 """, new { id }).ToList(),
             CoMentioned = _connection.Query<CoMention>("""
                 SELECT o.id AS ActorId, o.name AS Name, o.type AS Type, count(DISTINCT s2.article_id) AS Articles
-                FROM (SELECT DISTINCT s.article_id FROM statements s JOIN articles a ON a.id = s.article_id
-                      WHERE s.actor_id = @id AND a.is_current = 1) mine
+                FROM (SELECT DISTINCT article_id FROM statements WHERE actor_id = @id AND is_current = 1) mine
                 JOIN statements s2 ON s2.article_id = mine.article_id
                 JOIN actors o ON o.id = s2.actor_id
                 WHERE s2.actor_id <> @id

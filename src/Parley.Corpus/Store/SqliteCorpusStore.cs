@@ -244,7 +244,10 @@ public sealed partial class SqliteCorpusStore : ICorpusStore
             var previous = connection.QueryFirstOrDefault<(long Id, int Version)?>(
                 "SELECT id, version FROM articles WHERE doc_key = @key AND is_current = 1", new { key }, transaction);
             if (previous is { } old)
+            {
                 Exec("UPDATE articles SET is_current = 0 WHERE id = @id", new { id = old.Id });
+                Exec("UPDATE statements SET is_current = 0 WHERE article_id = @id", new { id = old.Id });
+            }
 
             long? nearOf = FindNearDuplicate(article.Signature, key);
             string? published = Iso(raw.Published);
@@ -320,16 +323,16 @@ public sealed partial class SqliteCorpusStore : ICorpusStore
             spans.Append(']');
             string speakerType = s.Speaker is { } sp ? Names.Of(sp.Type) : "unknown";
             long id = Insert("""
-                INSERT INTO statements(article_id, local_id, kind, confidence, cue, cue_start, cue_end, source_text, source_start, source_end,
+                INSERT INTO statements(article_id, month, local_id, kind, confidence, cue, cue_start, cue_end, source_text, source_start, source_end,
                     speaker, speaker_type, speaker_role, speaker_affiliation, speaker_entity, actor_id, channel, channel_kind, channel_start,
                     channel_end, channel_entity, content, content_spans, quote_index)
-                VALUES (@articleId, @localId, @kind, @confidence, @cue, @cueStart, @cueEnd, @sourceText, @sourceStart, @sourceEnd,
+                VALUES (@articleId, @month, @localId, @kind, @confidence, @cue, @cueStart, @cueEnd, @sourceText, @sourceStart, @sourceEnd,
                     @speaker, @speakerType, @role, @affiliation, @entity, @actorId, @channel, @channelKind, @channelStart,
                     @channelEnd, @channelEntity, @content, @spans, @quoteIndex)
                 RETURNING id
                 """, new
             {
-                articleId, localId = s.Id, kind = Names.Of(s.Kind), confidence = s.Confidence,
+                articleId, month = published?[..7], localId = s.Id, kind = Names.Of(s.Kind), confidence = s.Confidence,
                 cue = record.CueText, cueStart = s.Cue?.Start, cueEnd = s.Cue?.End,
                 sourceText = record.SourceText, sourceStart = s.Source?.Start, sourceEnd = s.Source?.End,
                 speaker = s.Speaker?.Name, speakerType, role = s.Speaker?.Role ?? record.Actor?.Role, affiliation = s.Speaker?.Affiliation,

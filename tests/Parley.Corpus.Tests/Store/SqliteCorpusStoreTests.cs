@@ -47,6 +47,20 @@ public sealed class SqliteCorpusStoreTests
     }
 
     [Fact]
+    public void OldVersionsDoNotCountInActorProfiles()
+    {
+        using var temp = new TempStore();
+        temp.Store.Write([TestData.Article("v1", "Wire", "2025-01-02", Body + "Anna Berg said \"the bridge will reopen in the spring\".",
+            new Said("Anna Berg", SpeakerType.Person, "the bridge will reopen in the spring"))]);
+        temp.Store.Write([TestData.Article("v1", "Wire", "2025-01-02", Body + "Anna Berg said \"the bridge will reopen in the summer\".",
+            new Said("Anna Berg", SpeakerType.Person, "the bridge will reopen in the summer"))]);
+        var actor = temp.Store.Actor("Anna Berg")!;
+        Assert.Equal(1, actor.Statements);
+        Assert.Equal(1, Assert.Single(actor.PerMonth).Statements);
+        Assert.Equal(1, temp.Store.Stats().Statements);
+    }
+
+    [Fact]
     public void WireCopiesAreLinkedNotCountedAsIndependent()
     {
         using var temp = new TempStore();
