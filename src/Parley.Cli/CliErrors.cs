@@ -26,6 +26,16 @@ internal static class CliErrors
             Error(e.Message);
             return InputFailed;
         }
+        catch (Parley.Corpus.Store.CorpusStoreException e)
+        {
+            Error(e.Message);
+            return Usage;
+        }
+        catch (System.Data.Common.DbException e)
+        {
+            Error($"database error: {e.Message}");
+            return InputFailed;
+        }
         catch (UsageException e)
         {
             Error(e.Message);

@@ -10,6 +10,7 @@ public static class ParleyCommand
     public static RootCommand Create()
     {
         var root = new RootCommand("Parley: who said what, through whom, about what, and when, from news text.");
+        CorpusCli.AddCommands(root);
         root.Subcommands.Add(AnalyzeCommand.Create());
         root.Subcommands.Add(BenchCommand.Create());
         var train = TrainCommand.Create();
