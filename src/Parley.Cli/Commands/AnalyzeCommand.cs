@@ -35,12 +35,7 @@ internal static class AnalyzeCommand
             DefaultValueFactory = _ => TextDecoder.DefaultMaxBytes,
         };
 
-        var pipelineName = new Option<string>("--pipeline", "-p")
-        {
-            Description = "Which pipeline: full (entities, coreference, speakers) or quotes (text and quotes only, no model)",
-            DefaultValueFactory = _ => "full",
-        };
-        pipelineName.AcceptOnlyFromAmong([.. ParleyPipeline.Names]);
+        var pipelineName = PipelineOption.Create();
         var command = new Command("analyze", "Find statements (who said what) in articles.") { files, format, output, tokens, maxSize, pipelineName };
         command.SetAction(parse => CliErrors.Guard(() => Run(
             parse.GetValue(files) ?? [],

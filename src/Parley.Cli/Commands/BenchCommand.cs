@@ -23,12 +23,7 @@ internal static class BenchCommand
         format.AcceptOnlyFromAmong("text", "json");
         var perStage = new Option<bool>("--stages") { Description = "Also time each pipeline stage (one thread only)" };
         var threads = new Option<int>("--threads", "-t") { Description = "Documents analysed in parallel (the pipeline is shared)", DefaultValueFactory = _ => 1 };
-        var pipelineName = new Option<string>("--pipeline", "-p")
-        {
-            Description = "Which pipeline: full (entities, coreference, speakers) or quotes (text and quotes only, no model)",
-            DefaultValueFactory = _ => "full",
-        };
-        pipelineName.AcceptOnlyFromAmong([.. ParleyPipeline.Names]);
+        var pipelineName = PipelineOption.Create();
         var command = new Command("bench", "Measure pipeline throughput on a folder of text files (bench ner: the entity tagger alone).") { dir, repeat, warmup, format, perStage, pipelineName, threads };
         command.Subcommands.Add(BenchNerCommand.Create());
         command.SetAction(parse => CliErrors.Guard(() => Run(

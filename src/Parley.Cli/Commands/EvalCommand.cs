@@ -48,8 +48,7 @@ internal static class EvalCommand
     private static Command CreatePolNear()
     {
         var dir = new Argument<DirectoryInfo>("dir") { Description = "A PolNeAR split folder (with text/ and attributions/), e.g. ../shared/data/polnear/dev" };
-        var pipelineName = new Option<string>("--pipeline", "-p") { Description = "Pipeline to score: full or quotes", DefaultValueFactory = _ => "full" };
-        pipelineName.AcceptOnlyFromAmong([.. ParleyPipeline.Names]);
+        var pipelineName = PipelineOption.Create();
         var command = new Command("polnear", "Attribution on PolNeAR, scored against the first annotator of each article: per role (cue, source, content, all), precision, recall and F1 under exact and token-overlap match.") { dir, pipelineName };
         command.SetAction(parseResult =>
         {

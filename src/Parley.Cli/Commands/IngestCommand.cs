@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Parley.Pipeline;
 using Parley.Corpus.Ingest;
 using Parley.Corpus.Store;
 using Parley.Text;
@@ -21,17 +22,18 @@ internal static class IngestCommand
         var batch = new Option<int>("--batch") { Description = "Articles per transaction", DefaultValueFactory = _ => 200 };
         var maxSize = new Option<long>("--max-size") { Description = "Largest file accepted, in bytes", DefaultValueFactory = _ => TextDecoder.DefaultMaxBytes };
         var quiet = new Option<bool>("--quiet", "-q") { Description = "No progress bar" };
+        var pipelineName = PipelineOption.Create();
         var command = new Command("ingest", "Read articles into the corpus: analyse them and store statements, actors and quotes.")
         {
-            paths, db, format, workers, batch, maxSize, quiet,
+            paths, db, format, workers, batch, maxSize, quiet, pipelineName,
         };
         command.SetAction(parse => CliErrors.Guard(() => Run(
             parse.GetValue(paths) ?? [], parse.GetValue(db)!, parse.GetValue(format)!, parse.GetValue(workers), parse.GetValue(batch),
-            parse.GetValue(maxSize), parse.GetValue(quiet))));
+            parse.GetValue(maxSize), parse.GetValue(quiet), parse.GetValue(pipelineName)!)));
         return command;
     }
 
-    private static int Run(string[] paths, string db, string format, int workers, int batch, long maxBytes, bool quiet)
+    private static int Run(string[] paths, string db, string format, int workers, int batch, long maxBytes, bool quiet, string pipelineName)
     {
         if (workers < 1 || batch < 1) throw new UsageException("--workers and --batch must be at least 1");
         if (maxBytes <= 0) throw new UsageException("--max-size must be positive");
@@ -42,7 +44,7 @@ internal static class IngestCommand
         var reader = new InputReader(maxBytes);
         bool showProgress = !quiet && !Console.IsErrorRedirected;
         var bar = showProgress ? new ProgressBar(InputReader.EstimateCount(paths)) : null;
-        var summary = new Ingestor(store, new IngestOptions { Workers = workers, BatchSize = batch })
+        var summary = new Ingestor(store, new IngestOptions { Workers = workers, BatchSize = batch, Pipeline = ParleyPipeline.Get(pipelineName) })
             .Run(reader, paths, bar is null ? null : new Progress(bar));
         bar?.Finish();
 

@@ -1,0 +1,20 @@
+using System.CommandLine;
+using Parley.Pipeline;
+
+namespace Parley.Cli;
+
+/// <summary>The <c>--pipeline</c> option shared by every command that analyses text.</summary>
+internal static class PipelineOption
+{
+    /// <summary>A new <c>--pipeline NAME</c> option (one of <see cref="ParleyPipeline.Names"/>; default "full").</summary>
+    public static Option<string> Create()
+    {
+        var option = new Option<string>("--pipeline", "-p")
+        {
+            Description = "Which pipeline: full (entities, coreference, speakers) or quotes (text and quotes only, no model)",
+            DefaultValueFactory = _ => "full",
+        };
+        option.AcceptOnlyFromAmong([.. ParleyPipeline.Names]);
+        return option;
+    }
+}
