@@ -57,6 +57,12 @@ public sealed class FeatureSequence
         (_features, _ends, FeatureCount) = (merged._features, merged._ends, merged.FeatureCount);
     }
 
+    /// <summary>Every feature hash, position after position (for lookups batched over the whole sequence).</summary>
+    internal ReadOnlySpan<ulong> All => _features.AsSpan(0, FeatureCount);
+
+    /// <summary>Where the features of <paramref name="position"/> end in <see cref="All"/>.</summary>
+    internal int End(int position) => _ends[position];
+
     /// <summary>The feature hashes of <paramref name="position"/>.</summary>
     public ReadOnlySpan<ulong> At(int position)
     {
