@@ -68,7 +68,8 @@ public static class StatementDecoder
                 int distance = cue.Sentence < content.Sentence ? content.Sentence - cue.Sentence : cue.Sentence > lastSentence ? cue.Sentence - lastSentence : 0;
                 if (distance > 1) continue;
                 int gap = cue.End <= content.Start ? content.Start - cue.End : cue.Start >= content.End ? cue.Start - content.End : 0;
-                long score = distance * 10_000L + gap;
+                // Same sentence first; then a cue in the sentence before (a quote continued after "…,” she said."), then the one after.
+                long score = distance * 10_000L + (cue.Start >= content.End && distance > 0 ? 5_000 : 0) + gap;
                 if (!deps.IsDefault && Governs(deps, cue, content)) score -= 100_000;
                 if (score < bestScore) { bestScore = score; best = c; }
             }

@@ -28,6 +28,8 @@ internal sealed class StatementContext
     public required byte[] Quote { get; init; }          // per token: InQuote | InSpeech | OpenMark | CloseMark
     public required sbyte[] Entity { get; init; }        // per token: entity type * 2 + (inside ? 1 : 0), -1 none
     public required ulong[] Lower { get; init; }         // per token: hash of the lower-cased form
+    public required int[] TrailingCue { get; init; }     // per sentence: a reporting verb among its last tokens after a comma ("…, she said."), or -1
+    public required int[] LeadingCue { get; init; }      // per sentence: a reporting verb among its first tokens ("He said that …"), or -1
 
     public ReadOnlySpan<char> Word(int t) => Document.Text.AsSpan(Tokens[t].Start, Tokens[t].Length);
 
@@ -72,8 +74,24 @@ internal sealed class StatementContext
             foreach (var m in document.Get(EntityLayers.Entities))
                 for (int k = 0; k < m.TokenCount && m.FirstToken + k < n; k++)
                     entity[m.FirstToken + k] = (sbyte)((int)m.Type * 2 + (k > 0 ? 1 : 0));
+        var trailing = new int[sentences.Length];
+        var leading = new int[sentences.Length];
+        for (int s = 0; s < sentences.Length; s++)
+        {
+            trailing[s] = leading[s] = -1;
+            int first = sentences[s].FirstToken, end = sentences[s].EndToken;
+            for (int t = end - 1; t >= Math.Max(first, end - 6) && trailing[s] < 0; t--)
+            {
+                if (cue[t] != 1) continue;
+                for (int u = t - 1; u >= Math.Max(first, t - 6); u--)
+                    if (document.Text[tokens[u].Start] == ',' || tokens[u].Kind == TokenKind.Quote) { trailing[s] = t; break; }
+            }
+            for (int t = first; t < Math.Min(end, first + 8); t++)
+                if (cue[t] == 1) { leading[s] = t; break; }
+        }
         return new StatementContext
         {
+            TrailingCue = trailing, LeadingCue = leading,
             Document = document, Tokens = tokens, Sentences = sentences, SentenceOf = sentenceOf, Cue = cue, Quote = quote, Entity = entity, Lower = lower,
             Pos = document.Get(SyntaxLayers.PartOfSpeech), Deps = document.Get(SyntaxLayers.Dependencies),
         };
@@ -90,14 +108,14 @@ internal sealed class StatementContext
 internal static class StatementFeatures
 {
     /// <summary>Identifies the feature set; stored in the model, which refuses to load with another one.</summary>
-    public const string Version = "statement-features-1";
+    public const string Version = "statement-features-2";
 
     private enum T
     {
         Bias = 1, Lower, Shape, Suffix, Window, Bigram, Pos, PosWindow, PosBigram, CueWord, CueWordPos, DepLabel, DepLabelHeadPos,
         HeadWord, HeadCue, CuePath, CueAncestorDistance, CueAncestorEntry, CueChildren, NearCue, QuoteFlags, QuoteWord, QuoteDistance,
         Colon, Dash, AccordingTo, AfterAccordingTo, SentenceInitial, SentenceInUnit, UnitInDocument, Headline, Entity, EntityDep,
-        PosDepHeadCue, LowerDep, SentenceEnd, QuoteCount, CueInSentence,
+        PosDepHeadCue, LowerDep, SentenceEnd, QuoteCount, CueInSentence, RootCue, RootCuePos, TrailingCue, LeadingCue,
     }
 
     public static void Extract(StatementContext c, int start, int end, int unitIndex, FeatureSequence output)
@@ -202,6 +220,26 @@ internal static class StatementFeatures
                 output.Add(FeatureHash.Add(FeatureHash.Start((int)T.CueChildren), mask));
                 output.Add(FeatureHash.Add(FeatureHash.Add(FeatureHash.Start((int)T.CueChildren + 100), mask), label));
             }
+
+            // The sentence's root: is it a reporting verb, is the token before or after it, and under which of its relations.
+            int top = t, climb = 0;
+            while (c.Deps[top].Head >= 0 && climb++ < 16)
+            {
+                if (c.Deps[c.Deps[top].Head].Head < 0) break;
+                top = c.Deps[top].Head;
+            }
+            int root = c.Deps[top].Head >= 0 ? c.Deps[top].Head : top;
+            int rootCue = c.Cue[root];
+            string topLabel = top == root ? "self" : c.Deps[top].Label;
+            output.Add(FeatureHash.Add(FeatureHash.Add(FeatureHash.Add(FeatureHash.Start((int)T.RootCue), rootCue), topLabel), t < root ? 0 : t == root ? 1 : 2));
+            output.Add(FeatureHash.Add(FeatureHash.Add(FeatureHash.Add(FeatureHash.Start((int)T.RootCuePos), rootCue), pos), t < root ? 0 : t == root ? 1 : 2));
+
+            // "…, sources said." at the end of the sentence, and "X said (that) …" at its start.
+            int trailing = c.TrailingCue[s], leading = c.LeadingCue[s];
+            if (trailing >= 0)
+                output.Add(FeatureHash.Add(FeatureHash.Add(FeatureHash.Start((int)T.TrailingCue), t < trailing - 4 ? 0 : Math.Clamp(t - trailing, -4, 1)), pos));
+            if (leading >= 0)
+                output.Add(FeatureHash.Add(FeatureHash.Add(FeatureHash.Start((int)T.LeadingCue), t > leading + 3 ? 0 : Math.Clamp(t - leading, -3, 3)), pos));
 
             // Quotes: membership, marks, and the distance to the previous closing and next opening mark in the unit.
             byte q = c.Quote[t];
