@@ -18,7 +18,9 @@ internal static class TrainStatementsCommand
         var seed = new Option<int>("--seed") { Description = "Seed of the training order (same seed and data, same model)", DefaultValueFactory = _ => 1 };
         var minCount = new Option<int>("--min-count") { Description = "Drop features seen fewer times in training", DefaultValueFactory = _ => 2 };
         var threads = new Option<int>("--threads") { Description = "Threads for preprocessing the articles", DefaultValueFactory = _ => 2 };
-        var command = new Command("statements", "Train the attribution (source, cue, content) tagger on PolNeAR.") { train, dev, output, epochs, seed, minCount, threads };
+        var onePass = new Option<bool>("--one-pass") { Description = "Skip the second (stacked) pass" };
+        var folds = new Option<int>("--folds") { Description = "Folds for the first-pass labels the second pass learns from", DefaultValueFactory = _ => 4 };
+        var command = new Command("statements", "Train the attribution (source, cue, content) tagger on PolNeAR.") { train, dev, output, epochs, seed, minCount, threads, onePass, folds };
         command.SetAction(parse =>
         {
             var clock = Stopwatch.StartNew();
@@ -37,11 +39,13 @@ internal static class TrainStatementsCommand
             Log($"train: {trainSet.Count} articles preprocessed");
             var devSet = StatementTrainer.Examples(devSplit.Articles, preprocessing, n);
             Log($"dev: {devSet.Count} articles preprocessed");
-            var options = new StatementTrainingOptions { Epochs = parse.GetValue(epochs), Seed = parse.GetValue(seed), MinFeatureCount = parse.GetValue(minCount) };
+            var options = new StatementTrainingOptions { Epochs = parse.GetValue(epochs), Seed = parse.GetValue(seed), MinFeatureCount = parse.GetValue(minCount),
+                TwoPass = !parse.GetValue(onePass), Folds = parse.GetValue(folds),
+            };
             var tagger = StatementTrainer.Train(trainSet, devSet, options, Log);
             string path = parse.GetValue(output)!;
             tagger.Save(path);
-            Log($"wrote {path} ({new FileInfo(path).Length / 1024.0 / 1024.0:F1} MB, {tagger.Model.Features.Count} features): {tagger.Description}");
+            Log($"wrote {path} ({new FileInfo(path).Length / 1024.0 / 1024.0:F1} MB, {tagger.FeatureCount} features, {tagger.Passes.Count} passes): {tagger.Description}");
             return 0;
         });
         return command;

@@ -108,7 +108,7 @@ internal sealed class StatementContext
 internal static class StatementFeatures
 {
     /// <summary>Identifies the feature set; stored in the model, which refuses to load with another one.</summary>
-    public const string Version = "statement-features-2";
+    public const string Version = "statement-features-3";
 
     private enum T
     {
@@ -116,6 +116,7 @@ internal static class StatementFeatures
         HeadWord, HeadCue, CuePath, CueAncestorDistance, CueAncestorEntry, CueChildren, NearCue, QuoteFlags, QuoteWord, QuoteDistance,
         Colon, Dash, AccordingTo, AfterAccordingTo, SentenceInitial, SentenceInUnit, UnitInDocument, Headline, Entity, EntityDep,
         PosDepHeadCue, LowerDep, SentenceEnd, QuoteCount, CueInSentence, RootCue, RootCuePos, TrailingCue, LeadingCue,
+        Stage1, Stage1Window, Stage1Sentence, Stage1Neighbour, Stage1Pos,
     }
 
     public static void Extract(StatementContext c, int start, int end, int unitIndex, FeatureSequence output)
@@ -280,6 +281,49 @@ internal static class StatementFeatures
             output.Add(FeatureHash.Add(FeatureHash.Add(FeatureHash.Add(FeatureHash.Start((int)T.EntityDep), e), label), headCue));
             output.EndPosition();
         }
+    }
+
+    /// <summary>
+    /// Second-pass features of a unit from first-pass labels (<paramref name="stage1"/>, one per document token):
+    /// the token's and its neighbours' first-pass roles, which roles the first pass found before and after the
+    /// token in its sentence, and whether the neighbouring sentences have a cue.
+    /// </summary>
+    public static void ExtractSecondPass(StatementContext c, int[] stage1, int start, int end, FeatureSequence output)
+    {
+        output.Clear();
+        int Role(int t) => t >= start && t < end ? SpanTagScheme.Decompose(stage1[t]).Type : 9;
+        for (int t = start; t < end; t++)
+        {
+            int s = c.SentenceOf[t];
+            var sentence = c.Sentences[s];
+            int role = Role(t);
+            ulong pos = FeatureHash.Add(0UL, c.Pos[t].Tag);
+            output.Add(FeatureHash.Add(FeatureHash.Start((int)T.Stage1), stage1[t]));
+            output.Add(FeatureHash.Add(FeatureHash.Add(FeatureHash.Start((int)T.Stage1Pos), role), pos));
+            for (int d = -2; d <= 2; d++)
+                if (d != 0) output.Add(FeatureHash.Add(FeatureHash.Add(FeatureHash.Add(FeatureHash.Start((int)T.Stage1Window), d), Role(t + d)), role));
+            int before = 0, after = 0; // bit per role found before / after the token in its sentence
+            for (int u = sentence.FirstToken; u < sentence.EndToken; u++)
+            {
+                int r = SpanTagScheme.Decompose(stage1[u]).Type;
+                if (r < 0 || u == t) continue;
+                if (u < t) before |= 1 << r; else after |= 1 << r;
+            }
+            output.Add(FeatureHash.Add(FeatureHash.Add(FeatureHash.Start((int)T.Stage1Sentence), before), after));
+            output.Add(FeatureHash.Add(FeatureHash.Add(FeatureHash.Add(FeatureHash.Start((int)T.Stage1Sentence + 100), before), after), role));
+            int neighbours = 0;
+            if (s > 0 && HasCue(c, stage1, s - 1)) neighbours |= 1;
+            if (s + 1 < c.Sentences.Length && HasCue(c, stage1, s + 1)) neighbours |= 2;
+            output.Add(FeatureHash.Add(FeatureHash.Add(FeatureHash.Add(FeatureHash.Start((int)T.Stage1Neighbour), neighbours), after != 0 || before != 0 ? 1 : 0), role));
+            output.EndPosition();
+        }
+    }
+
+    private static bool HasCue(StatementContext c, int[] stage1, int sentence)
+    {
+        for (int u = c.Sentences[sentence].FirstToken; u < c.Sentences[sentence].EndToken; u++)
+            if (SpanTagScheme.Decompose(stage1[u]).Type == StatementRoles.Cue) return true;
+        return false;
     }
 
     private const byte InQuoteMask = StatementContext.InQuote;

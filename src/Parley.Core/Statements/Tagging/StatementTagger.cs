@@ -21,13 +21,20 @@ public sealed class StatementTagger
 
     private static readonly Lazy<StatementTagger> s_default = new(() => Load(DefaultPath));
 
-    /// <summary>Creates a tagger from a trained model.</summary>
-    public StatementTagger(SequenceModel model, string description)
+    /// <summary>Creates a tagger from a trained model (one pass).</summary>
+    public StatementTagger(SequenceModel model, string description) : this([model], description) { }
+
+    /// <summary>
+    /// Creates a tagger from trained passes: the first on local features, the optional second also on the
+    /// first pass's roles in the token's sentence and neighbourhood.
+    /// </summary>
+    public StatementTagger(IReadOnlyList<SequenceModel> passes, string description)
     {
-        ArgumentNullException.ThrowIfNull(model);
-        if (model.Labels.Count != StatementRoles.Scheme.Labels.Count)
-            throw new ArgumentException("The model's labels do not match the statement scheme.", nameof(model));
-        Model = model;
+        ArgumentNullException.ThrowIfNull(passes);
+        if (passes.Count is < 1 or > 2) throw new ArgumentException("A tagger has one or two passes.", nameof(passes));
+        if (passes.Any(m => m.Labels.Count != StatementRoles.Scheme.Labels.Count))
+            throw new ArgumentException("The model's labels do not match the statement scheme.", nameof(passes));
+        Passes = passes.ToArray();
         Description = description;
     }
 
@@ -38,8 +45,14 @@ public sealed class StatementTagger
     /// <exception cref="ModelFormatException">The model file is missing or corrupt.</exception>
     public static StatementTagger Default => s_default.Value;
 
-    /// <summary>The sequence model.</summary>
-    public SequenceModel Model { get; }
+    /// <summary>The sequence model of the first pass.</summary>
+    public SequenceModel Model => Passes[0];
+
+    /// <summary>The passes (one or two).</summary>
+    public IReadOnlyList<SequenceModel> Passes { get; }
+
+    /// <summary>Total number of weighted features over all passes.</summary>
+    public int FeatureCount => Passes.Sum(p => p.Features.Count);
 
     /// <summary>A description of the training run, stored in the model.</summary>
     public string Description { get; }
@@ -48,20 +61,33 @@ public sealed class StatementTagger
     /// BILOU labels (see <see cref="StatementRoles.Scheme"/>) for every token of <paramref name="document"/>,
     /// decoded paragraph by paragraph. Needs tokens, sentences and the syntax layers; quotes and entities when present.
     /// </summary>
-    public int[] TagLabels(Document document, CancellationToken cancellationToken = default)
+    public int[] TagLabels(Document document, CancellationToken cancellationToken = default) => TagLabels(document, Passes.Count, cancellationToken);
+
+    /// <summary>Labels from the first <paramref name="passes"/> passes only.</summary>
+    internal int[] TagLabels(Document document, int passes, CancellationToken cancellationToken = default)
     {
         var context = StatementContext.Of(document);
         var labels = new int[context.Tokens.Length];
-        var buffer = new FeatureSequence();
         var units = StatementUnits.Of(document);
+        var local = new FeatureSequence[units.Count];
         for (int u = 0; u < units.Count; u++)
         {
             cancellationToken.ThrowIfCancellationRequested();
             var (start, end) = units[u];
-            StatementFeatures.Extract(context, start, end, u, buffer);
-            Model.Decode(buffer, labels.AsSpan(start, end - start));
+            local[u] = new FeatureSequence();
+            StatementFeatures.Extract(context, start, end, u, local[u]);
+            Passes[0].Decode(local[u], labels.AsSpan(start, end - start));
         }
-        return labels;
+        if (passes < 2 || Passes.Count < 2) return labels;
+        var final = new int[labels.Length];
+        var extra = new FeatureSequence();
+        for (int u = 0; u < units.Count; u++)
+        {
+            var (start, end) = units[u];
+            StatementFeatures.ExtractSecondPass(context, labels, start, end, extra);
+            Passes[1].Decode(local[u], extra, final.AsSpan(start, end - start));
+        }
+        return final;
     }
 
     /// <summary>Tags <paramref name="document"/> and groups the tagged spans into statements.</summary>
@@ -73,7 +99,8 @@ public sealed class StatementTagger
     {
         w.Write(StatementFeatures.Version);
         w.Write(Description);
-        Model.WriteTo(w);
+        w.Write(Passes.Count);
+        foreach (var pass in Passes) pass.WriteTo(w);
     });
 
     /// <summary>Loads a tagger.</summary>
@@ -84,9 +111,12 @@ public sealed class StatementTagger
         if (features != StatementFeatures.Version)
             throw new ModelFormatException($"'{path}' was trained with feature set '{features}'; this build extracts '{StatementFeatures.Version}'. Retrain the model (parley train statements).");
         string description = r.ReadString();
-        var model = SequenceModel.ReadFrom(r);
-        if (model.Labels.Count != StatementRoles.Scheme.Labels.Count)
+        int count = r.ReadInt32();
+        if (count is < 1 or > 2) throw new InvalidDataException($"implausible pass count {count}");
+        var passes = new SequenceModel[count];
+        for (int i = 0; i < count; i++) passes[i] = SequenceModel.ReadFrom(r);
+        if (passes.Any(m => m.Labels.Count != StatementRoles.Scheme.Labels.Count))
             throw new ModelFormatException($"'{path}' has labels that do not match the statement scheme.");
-        return new StatementTagger(model, description);
+        return new StatementTagger(passes, description);
     });
 }

@@ -27,6 +27,12 @@ public sealed record StatementTrainingOptions
 
     /// <summary>Drop features seen fewer times than this in training.</summary>
     public int MinFeatureCount { get; init; } = 2;
+
+    /// <summary>Train the second, stacked pass.</summary>
+    public bool TwoPass { get; init; } = true;
+
+    /// <summary>Folds for the first-pass labels the second pass trains on (jack-knifing, so they are as noisy as at test time).</summary>
+    public int Folds { get; init; } = 4;
 }
 
 /// <summary>Trains the attribution tagger (<see cref="StatementTagger"/>) on PolNeAR-style annotations.</summary>
@@ -56,60 +62,116 @@ public static class StatementTrainer
         return [.. result];
     }
 
-    /// <summary>Trains a tagger on <paramref name="train"/>, selecting the epoch by span F1 on <paramref name="dev"/> (when not empty).</summary>
+    /// <summary>
+    /// Trains a tagger on <paramref name="train"/>, selecting the epoch by span F1 on <paramref name="dev"/> (when
+    /// not empty). With <see cref="StatementTrainingOptions.TwoPass"/>, a second pass learns from the first
+    /// pass's roles, which for the training documents come from first-pass models that did not see them (k-fold).
+    /// </summary>
     public static StatementTagger Train(IReadOnlyList<StatementExample> train, IReadOnlyList<StatementExample> dev, StatementTrainingOptions options, Action<string>? log = null)
+    {
+        string meta = $"{StatementFeatures.Version}; seed {options.Seed}";
+        var pass1 = TrainPass(train, null, dev, null, options.Epochs, options, meta, log, "pass 1");
+        var first = new StatementTagger(pass1, meta);
+        double firstDev = dev.Count == 0 ? double.NaN : SpanF1(first, dev, null);
+        string common = $"{meta}; {options.Epochs} epochs max; min count {options.MinFeatureCount}; {train.Count} training documents";
+        if (!options.TwoPass || train.Count < 2) return new StatementTagger(pass1, $"{common}; one pass; dev span F1 {firstDev:F3}");
+
+        // Jack-knifed first-pass labels for the training documents.
+        int folds = Math.Clamp(options.Folds, 2, train.Count);
+        int foldEpochs = Math.Max(1, Math.Min(options.Epochs, 6));
+        var stage1 = new int[train.Count][];
+        for (int f = 0; f < folds; f++)
+        {
+            var inFold = Enumerable.Range(0, train.Count).Where(d => d % folds != f).Select(d => train[d]).ToList();
+            var model = new StatementTagger(TrainPass(inFold, null, [], null, foldEpochs, options, meta, null, $"fold {f + 1}"), meta);
+            for (int d = f; d < train.Count; d += folds) stage1[d] = model.TagLabels(train[d].Document);
+            log?.Invoke($"fold {f + 1}/{folds} done");
+        }
+        var devStage1 = dev.Select(e => first.TagLabels(e.Document)).ToArray();
+        var pass2 = TrainPass(train, stage1, dev, devStage1, options.Epochs, options, meta, log, "pass 2");
+        var both = new StatementTagger([pass1, pass2], meta);
+        double bothDev = dev.Count == 0 ? double.NaN : SpanF1(both, dev, log);
+        return dev.Count > 0 && bothDev < firstDev
+            ? new StatementTagger(pass1, $"{common}; one pass (pass 2 did not help: {bothDev:F3}); dev span F1 {firstDev:F3}")
+            : new StatementTagger([pass1, pass2], $"{common}; two passes, {folds} folds; dev span F1 {bothDev:F3} (pass 1 {firstDev:F3})");
+    }
+
+    private static SequenceModel TrainPass(IReadOnlyList<StatementExample> train, int[][]? stage1, IReadOnlyList<StatementExample> dev, int[][]? devStage1,
+        int epochs, StatementTrainingOptions options, string meta, Action<string>? log, string name)
     {
         var scheme = StatementRoles.Scheme;
         var (allowed, end) = scheme.Constraints();
-        string meta = $"{StatementFeatures.Version}; seed {options.Seed}";
         var trainer = new PerceptronTrainer(scheme.Labels, allowed, end) { MinFeatureCount = options.MinFeatureCount };
         var buffer = new FeatureSequence();
-        foreach (var example in train)
+        for (int d = 0; d < train.Count; d++)
         {
-            var context = StatementContext.Of(example.Document);
-            var units = StatementUnits.Of(example.Document);
-            for (int u = 0; u < units.Count; u++)
-            {
-                var (start, stop) = units[u];
-                StatementFeatures.Extract(context, start, stop, u, buffer);
-                trainer.Add(buffer, example.Gold.AsSpan(start, stop - start));
-            }
+            var gold = train[d].Gold;
+            ExtractUnits(train[d], stage1?[d], () => buffer, (features, start, stop) => trainer.Add(features, gold.AsSpan(start, stop - start)));
         }
-        log?.Invoke($"train: {trainer.Count} paragraphs, {trainer.FeatureCount} features");
+        log?.Invoke($"{name}: {trainer.Count} paragraphs, {trainer.FeatureCount} features");
 
         // Dev features are extracted once and decoded after every epoch.
         var devUnits = new List<(FeatureSequence Features, int[] Gold)>();
-        foreach (var example in dev)
+        for (int d = 0; d < dev.Count; d++)
         {
-            var context = StatementContext.Of(example.Document);
-            var units = StatementUnits.Of(example.Document);
-            for (int u = 0; u < units.Count; u++)
-            {
-                var (start, stop) = units[u];
-                var features = new FeatureSequence();
-                StatementFeatures.Extract(context, start, stop, u, features);
-                devUnits.Add((features, example.Gold[start..stop]));
-            }
+            var gold = dev[d].Gold;
+            ExtractUnits(dev[d], devStage1?[d], () => new FeatureSequence(), (features, start, stop) => devUnits.Add((features, gold[start..stop])));
         }
         Func<SequenceModel, double>? evaluate = devUnits.Count == 0 ? null : model => SpanF1(model, devUnits, log);
-        var best = trainer.Train(options.Epochs, options.Seed, meta, evaluate, m => log?.Invoke(m));
-        double f1 = evaluate is null ? double.NaN : SpanF1(best, devUnits, null);
-        return new StatementTagger(best, $"{meta}; {options.Epochs} epochs max; min count {options.MinFeatureCount}; {train.Count} training documents; dev span F1 {f1:F2}");
+        return trainer.Train(epochs, options.Seed, meta, evaluate, m => log?.Invoke($"{name} {m}"));
     }
 
-    /// <summary>Exact-span F1 over all roles (micro-averaged) on pre-extracted units.</summary>
+    /// <summary>
+    /// Extracts the features of every unit of <paramref name="example"/> (with second-pass features when
+    /// <paramref name="stage1"/> is given) into a sequence from <paramref name="target"/> and hands it to <paramref name="use"/> with the unit's bounds.
+    /// </summary>
+    private static void ExtractUnits(StatementExample example, int[]? stage1, Func<FeatureSequence> target, Action<FeatureSequence, int, int> use)
+    {
+        var context = StatementContext.Of(example.Document);
+        var units = StatementUnits.Of(example.Document);
+        var extra = new FeatureSequence();
+        for (int u = 0; u < units.Count; u++)
+        {
+            var (start, stop) = units[u];
+            var features = target();
+            StatementFeatures.Extract(context, start, stop, u, features);
+            if (stage1 is not null)
+            {
+                StatementFeatures.ExtractSecondPass(context, stage1, start, stop, extra);
+                features.Append(extra);
+            }
+            use(features, start, stop);
+        }
+    }
+
+    /// <summary>Exact-span F1 of a whole tagger over all roles on <paramref name="dev"/>.</summary>
+    private static double SpanF1(StatementTagger tagger, IReadOnlyList<StatementExample> dev, Action<string>? log)
+    {
+        var units = new List<(int[] Predicted, int[] Gold)>();
+        foreach (var e in dev) units.Add((tagger.TagLabels(e.Document), e.Gold));
+        return SpanF1(units, log);
+    }
+
+    /// <summary>Exact-span F1 over all roles (micro-averaged) of a model on pre-extracted units.</summary>
     private static double SpanF1(SequenceModel model, List<(FeatureSequence Features, int[] Gold)> units, Action<string>? log)
     {
-        long[] tp = new long[3], fp = new long[3], fn = new long[3];
-        var predicted = new int[64];
+        var decoded = new List<(int[] Predicted, int[] Gold)>(units.Count);
         foreach (var (features, gold) in units)
         {
-            if (predicted.Length < gold.Length) predicted = new int[gold.Length * 2];
-            var labels = predicted.AsSpan(0, gold.Length);
+            var labels = new int[gold.Length];
             model.Decode(features, labels);
-            var p = SpanTagScheme.DecodeSpans(labels);
+            decoded.Add((labels, gold));
+        }
+        return SpanF1(decoded, log);
+    }
+
+    private static double SpanF1(List<(int[] Predicted, int[] Gold)> units, Action<string>? log)
+    {
+        long[] tp = new long[3], fp = new long[3], fn = new long[3];
+        foreach (var (predicted, gold) in units)
+        {
             var g = new HashSet<TaggedSpan>(SpanTagScheme.DecodeSpans(gold));
-            foreach (var s in p) if (g.Remove(s)) tp[s.Type]++; else fp[s.Type]++;
+            foreach (var s in SpanTagScheme.DecodeSpans(predicted)) if (g.Remove(s)) tp[s.Type]++; else fp[s.Type]++;
             foreach (var s in g) fn[s.Type]++;
         }
         var f1 = new double[3];
