@@ -3,7 +3,6 @@ using Parley.Documents;
 using Parley.Learning;
 using Parley.Statements.Attribution;
 using Dependency = Parley.Syntax.Dependency;
-using PosTag = Parley.Syntax.PosTag;
 using SyntaxLayers = Parley.Syntax.SyntaxLayers;
 using Parley.Text;
 

@@ -1,7 +1,5 @@
 using Parley.Documents;
 using Parley.Pipeline;
-using Dependency = Parley.Syntax.Dependency;
-using PosTag = Parley.Syntax.PosTag;
 using SyntaxLayers = Parley.Syntax.SyntaxLayers;
 
 namespace Parley.Statements.Tagging;

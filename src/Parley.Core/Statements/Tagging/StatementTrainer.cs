@@ -4,9 +4,6 @@ using Parley.Evaluation.PolNear;
 using Parley.Learning;
 using Parley.Pipeline;
 using Parley.Statements.Quotes;
-using Dependency = Parley.Syntax.Dependency;
-using PosTag = Parley.Syntax.PosTag;
-using SyntaxLayers = Parley.Syntax.SyntaxLayers;
 using Parley.Text;
 
 namespace Parley.Statements.Tagging;

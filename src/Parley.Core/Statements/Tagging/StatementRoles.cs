@@ -1,11 +1,6 @@
-using System.Collections.Immutable;
 using Parley.Documents;
-using Parley.Entities;
 using Parley.Evaluation.PolNear;
 using Parley.Learning;
-using Dependency = Parley.Syntax.Dependency;
-using PosTag = Parley.Syntax.PosTag;
-using SyntaxLayers = Parley.Syntax.SyntaxLayers;
 
 namespace Parley.Statements.Tagging;
 
