@@ -4,6 +4,8 @@ using Parley.Entities.Resolution;
 using Parley.Statements;
 using Parley.Statements.Attribution;
 using Parley.Statements.Quotes;
+using Parley.Statements.Tagging;
+using Parley.Syntax;
 using Parley.Text;
 
 namespace Parley.Pipeline;
@@ -11,21 +13,23 @@ namespace Parley.Pipeline;
 /// <summary>Ready-made pipelines.</summary>
 public static class ParleyPipeline
 {
-    /// <summary>The names accepted by <see cref="Get"/>: "full" (the default) and "quotes".</summary>
-    public static readonly IReadOnlyList<string> Names = ["full", "quotes"];
+    /// <summary>The names accepted by <see cref="Get"/>: "full" (the default), "quotes" and "trained".</summary>
+    public static readonly IReadOnlyList<string> Names = ["full", "quotes", "trained"];
 
     private static readonly Lazy<TextPipeline> FullPipeline = new(() => CreateDefaultBuilder().Build());
     private static readonly Lazy<TextPipeline> QuotesPipeline = new(() => CreateQuotesBuilder().Build());
+    private static readonly Lazy<TextPipeline> TrainedPipeline = new(() => CreateTrainedBuilder().Build());
 
     /// <summary>The default (full) pipeline, shared (pipelines are immutable and thread-safe).</summary>
     public static TextPipeline Default => FullPipeline.Value;
 
-    /// <summary>A shared pipeline by name: "full" or "quotes".</summary>
+    /// <summary>A shared pipeline by name: "full", "quotes" or "trained".</summary>
     /// <exception cref="ArgumentException">Unknown name.</exception>
     public static TextPipeline Get(string name) => name switch
     {
         "full" => FullPipeline.Value,
         "quotes" => QuotesPipeline.Value,
+        "trained" => TrainedPipeline.Value,
         _ => throw new ArgumentException($"unknown pipeline '{name}' (expected one of: {string.Join(", ", Names)})", nameof(name)),
     };
 
@@ -54,5 +58,21 @@ public static class ParleyPipeline
         .Use(new SentenceStage())
         .Use(new QuoteStage())
         .Use(new QuoteAttributionStage())
+        .Use(new ClaimStage());
+
+    /// <summary>
+    /// As the full pipeline, with syntax and the trained attribution tagger (<see cref="StatementTaggerStage"/>)
+    /// instead of rule-based quote attribution: direct, indirect, mixed and "according to" statements.
+    /// </summary>
+    public static TextPipelineBuilder CreateTrainedBuilder() => TextPipeline.CreateBuilder()
+        .Use(new LayoutStage())
+        .Use(new TokenizerStage())
+        .Use(new SentenceStage())
+        .AddSyntax()
+        .Use(new EntityStage())
+        .Use(new CoreferenceStage())
+        .Use(new QuoteStage())
+        .Use(new StatementTaggerStage())
+        .Use(new SpeakerResolutionStage())
         .Use(new ClaimStage());
 }

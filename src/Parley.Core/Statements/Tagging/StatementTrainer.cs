@@ -1,0 +1,179 @@
+using Parley.Documents;
+using Parley.Entities;
+using Parley.Evaluation.PolNear;
+using Parley.Learning;
+using Parley.Pipeline;
+using Parley.Statements.Quotes;
+using Parley.Text;
+
+namespace Parley.Statements.Tagging;
+
+/// <summary>A training document: the annotated document and one gold BILOU label per token.</summary>
+/// <param name="Document">The document with tokens, sentences, syntax, quotes (and entities).</param>
+/// <param name="Gold">Gold labels from <see cref="StatementRoles.Align"/>.</param>
+public sealed record StatementExample(Document Document, int[] Gold);
+
+/// <summary>Options of an attribution-tagger training run.</summary>
+public sealed record StatementTrainingOptions
+{
+    /// <summary>Maximum epochs; the best epoch on the dev set is kept.</summary>
+    public int Epochs { get; init; } = 8;
+
+    /// <summary>Seed of the visiting order.</summary>
+    public int Seed { get; init; } = 1;
+
+    /// <summary>Drop features seen fewer times than this in training.</summary>
+    public int MinFeatureCount { get; init; } = 2;
+
+    /// <summary>Train the second, stacked pass.</summary>
+    public bool TwoPass { get; init; } = true;
+
+    /// <summary>Folds for the first-pass labels the second pass trains on (jack-knifing, so they are as noisy as at test time).</summary>
+    public int Folds { get; init; } = 4;
+}
+
+/// <summary>Trains the attribution tagger (<see cref="StatementTagger"/>) on PolNeAR-style annotations.</summary>
+public static class StatementTrainer
+{
+    /// <summary>The stages a document needs before the tagger: layout, tokens, sentences, syntax, entities and quotes.</summary>
+    public static TextPipelineBuilder CreatePreprocessingBuilder() => Parley.Syntax.SyntaxPipeline.AddSyntax(TextPipeline.CreateBuilder()
+        .Use(new LayoutStage())
+        .Use(new TokenizerStage())
+        .Use(new SentenceStage()))
+        .Use(new EntityStage())
+        .Use(new QuoteStage());
+
+    /// <summary>
+    /// Annotated examples from PolNeAR articles: each article runs through <paramref name="preprocessing"/>
+    /// and its gold attributions (first annotator, as the evaluator reads them) become token labels.
+    /// </summary>
+    public static List<StatementExample> Examples(IReadOnlyList<PolNearArticle> articles, TextPipeline preprocessing, int threads = 2)
+    {
+        var result = new StatementExample[articles.Count];
+        Parallel.For(0, articles.Count, new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, threads) }, i =>
+        {
+            var a = articles[i];
+            var document = preprocessing.Process(a.Text, new DocumentMetadata { Id = a.Name });
+            result[i] = new StatementExample(document, StatementRoles.Align(document, AttributionEvaluator.GoldOf(a)));
+        });
+        return [.. result];
+    }
+
+    /// <summary>
+    /// Trains a tagger on <paramref name="train"/>, selecting the epoch by span F1 on <paramref name="dev"/> (when
+    /// not empty). With <see cref="StatementTrainingOptions.TwoPass"/>, a second pass learns from the first
+    /// pass's roles, which for the training documents come from first-pass models that did not see them (k-fold).
+    /// </summary>
+    public static StatementTagger Train(IReadOnlyList<StatementExample> train, IReadOnlyList<StatementExample> dev, StatementTrainingOptions options, Action<string>? log = null)
+    {
+        string meta = $"{StatementFeatures.Version}; seed {options.Seed}";
+        var pass1 = TrainPass(train, null, dev, null, options.Epochs, options, meta, log, "pass 1");
+        var first = new StatementTagger(pass1, meta);
+        double firstDev = dev.Count == 0 ? double.NaN : SpanF1(first, dev, null);
+        string common = $"{meta}; {options.Epochs} epochs max; min count {options.MinFeatureCount}; {train.Count} training documents";
+        if (!options.TwoPass || train.Count < 2) return new StatementTagger(pass1, $"{common}; one pass; dev span F1 {firstDev:F3}");
+
+        // Jack-knifed first-pass labels for the training documents.
+        int folds = Math.Clamp(options.Folds, 2, train.Count);
+        int foldEpochs = Math.Max(1, Math.Min(options.Epochs, 6));
+        var stage1 = new int[train.Count][];
+        for (int f = 0; f < folds; f++)
+        {
+            var inFold = Enumerable.Range(0, train.Count).Where(d => d % folds != f).Select(d => train[d]).ToList();
+            var model = new StatementTagger(TrainPass(inFold, null, [], null, foldEpochs, options, meta, null, $"fold {f + 1}"), meta);
+            for (int d = f; d < train.Count; d += folds) stage1[d] = model.TagLabels(train[d].Document);
+            log?.Invoke($"fold {f + 1}/{folds} done");
+        }
+        var devStage1 = dev.Select(e => first.TagLabels(e.Document)).ToArray();
+        var pass2 = TrainPass(train, stage1, dev, devStage1, options.Epochs, options, meta, log, "pass 2");
+        var both = new StatementTagger([pass1, pass2], meta);
+        double bothDev = dev.Count == 0 ? double.NaN : SpanF1(both, dev, log);
+        return dev.Count > 0 && bothDev < firstDev
+            ? new StatementTagger(pass1, $"{common}; one pass (pass 2 did not help: {bothDev:F3}); dev span F1 {firstDev:F3}")
+            : new StatementTagger([pass1, pass2], $"{common}; two passes, {folds} folds; dev span F1 {bothDev:F3} (pass 1 {firstDev:F3})");
+    }
+
+    private static SequenceModel TrainPass(IReadOnlyList<StatementExample> train, int[][]? stage1, IReadOnlyList<StatementExample> dev, int[][]? devStage1,
+        int epochs, StatementTrainingOptions options, string meta, Action<string>? log, string name)
+    {
+        var scheme = StatementRoles.Scheme;
+        var (allowed, end) = scheme.Constraints();
+        var trainer = new PerceptronTrainer(scheme.Labels, allowed, end) { MinFeatureCount = options.MinFeatureCount };
+        var buffer = new FeatureSequence();
+        for (int d = 0; d < train.Count; d++)
+        {
+            var gold = train[d].Gold;
+            ExtractUnits(train[d], stage1?[d], () => buffer, (features, start, stop) => trainer.Add(features, gold.AsSpan(start, stop - start)));
+        }
+        log?.Invoke($"{name}: {trainer.Count} paragraphs, {trainer.FeatureCount} features");
+
+        // Dev features are extracted once and decoded after every epoch.
+        var devUnits = new List<(FeatureSequence Features, int[] Gold)>();
+        for (int d = 0; d < dev.Count; d++)
+        {
+            var gold = dev[d].Gold;
+            ExtractUnits(dev[d], devStage1?[d], () => new FeatureSequence(), (features, start, stop) => devUnits.Add((features, gold[start..stop])));
+        }
+        Func<SequenceModel, double>? evaluate = devUnits.Count == 0 ? null : model => SpanF1(model, devUnits, log);
+        return trainer.Train(epochs, options.Seed, meta, evaluate, m => log?.Invoke($"{name} {m}"));
+    }
+
+    /// <summary>
+    /// Extracts the features of every unit of <paramref name="example"/> (with second-pass features when
+    /// <paramref name="stage1"/> is given) into a sequence from <paramref name="target"/> and hands it to <paramref name="use"/> with the unit's bounds.
+    /// </summary>
+    private static void ExtractUnits(StatementExample example, int[]? stage1, Func<FeatureSequence> target, Action<FeatureSequence, int, int> use)
+    {
+        var context = StatementContext.Of(example.Document);
+        var units = StatementUnits.Of(example.Document);
+        var extra = new FeatureSequence();
+        for (int u = 0; u < units.Count; u++)
+        {
+            var (start, stop) = units[u];
+            var features = target();
+            StatementFeatures.Extract(context, start, stop, u, features);
+            if (stage1 is not null)
+            {
+                StatementFeatures.ExtractSecondPass(context, stage1, start, stop, extra);
+                features.Append(extra);
+            }
+            use(features, start, stop);
+        }
+    }
+
+    /// <summary>Exact-span F1 of a whole tagger over all roles on <paramref name="dev"/>.</summary>
+    private static double SpanF1(StatementTagger tagger, IReadOnlyList<StatementExample> dev, Action<string>? log)
+    {
+        var units = new List<(int[] Predicted, int[] Gold)>();
+        foreach (var e in dev) units.Add((tagger.TagLabels(e.Document), e.Gold));
+        return SpanF1(units, log);
+    }
+
+    /// <summary>Exact-span F1 over all roles (micro-averaged) of a model on pre-extracted units.</summary>
+    private static double SpanF1(SequenceModel model, List<(FeatureSequence Features, int[] Gold)> units, Action<string>? log)
+    {
+        var decoded = new List<(int[] Predicted, int[] Gold)>(units.Count);
+        foreach (var (features, gold) in units)
+        {
+            var labels = new int[gold.Length];
+            model.Decode(features, labels);
+            decoded.Add((labels, gold));
+        }
+        return SpanF1(decoded, log);
+    }
+
+    private static double SpanF1(List<(int[] Predicted, int[] Gold)> units, Action<string>? log)
+    {
+        long[] tp = new long[3], fp = new long[3], fn = new long[3];
+        foreach (var (predicted, gold) in units)
+        {
+            var g = new HashSet<TaggedSpan>(SpanTagScheme.DecodeSpans(gold));
+            foreach (var s in SpanTagScheme.DecodeSpans(predicted)) if (g.Remove(s)) tp[s.Type]++; else fp[s.Type]++;
+            foreach (var s in g) fn[s.Type]++;
+        }
+        var f1 = new double[3];
+        for (int r = 0; r < 3; r++) f1[r] = Prf.FromCounts(tp[r], fp[r], fn[r]).F1;
+        log?.Invoke($"dev span F1: source {100 * f1[0]:F1}, cue {100 * f1[1]:F1}, content {100 * f1[2]:F1}");
+        return Prf.FromCounts(tp.Sum(), fp.Sum(), fn.Sum()).F1;
+    }
+}

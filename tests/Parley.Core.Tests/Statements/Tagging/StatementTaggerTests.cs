@@ -1,0 +1,200 @@
+using System.Collections.Immutable;
+using Parley.Documents;
+using Parley.Evaluation.PolNear;
+using Parley.Learning;
+using Parley.Pipeline;
+using Parley.Statements;
+using Parley.Statements.Tagging;
+
+namespace Parley.Tests.Statements.Tagging;
+
+public sealed class StatementTaggerTests
+{
+    private static readonly Lazy<TextPipeline> Preprocessing = new(() => StatementTrainer.CreatePreprocessingBuilder().Build());
+
+    // A direct quote split around its cue (a discontinuous content), a sourceless passive cue, and "according to".
+    private const string Text = "“The plan,” the minister said, “will work.” It was reported that prices rose. Prices will fall, according to analysts.";
+
+    private static TextSpan Find(string text, string part, int occurrence = 0)
+    {
+        int at = -1;
+        for (int i = 0; i <= occurrence; i++) at = text.IndexOf(part, at + 1, StringComparison.Ordinal);
+        Assert.True(at >= 0, $"'{part}' not in the text");
+        return new TextSpan(at, at + part.Length);
+    }
+
+    private static ImmutableArray<GoldAttribution> Gold(string text) =>
+    [
+        new([Find(text, "said")], [Find(text, "the minister")], [Find(text, "“The plan,”"), Find(text, "“will work.”")]),
+        new([Find(text, "was reported")], [], [Find(text, "that prices rose")]),
+        new([Find(text, "according to")], [Find(text, "analysts")], [Find(text, "Prices will fall")]),
+    ];
+
+    private static Document Prepare(string text) => Preprocessing.Value.Process(text, new DocumentMetadata { Id = "test" });
+
+    private static List<(string Text, string Role)> Spans(Document document, int[] labels) =>
+        SpanTagScheme.DecodeSpans(labels).Select(s => (
+            new TextSpan(document.Tokens[s.Start].Start, document.Tokens[s.End - 1].End).GetText(document.Text),
+            StatementRoles.Scheme.Types[s.Type])).ToList();
+
+    [Fact]
+    public void Gold_spans_align_to_token_labels()
+    {
+        var document = Prepare(Text);
+        var labels = StatementRoles.Align(document, Gold(Text));
+        Assert.Equal(document.Tokens.Length, labels.Length);
+        Assert.Equal(
+        [
+            ("“The plan,”", "CONTENT"), ("the minister", "SOURCE"), ("said", "CUE"), ("“will work.”", "CONTENT"),
+            ("was reported", "CUE"), ("that prices rose", "CONTENT"),
+            ("Prices will fall", "CONTENT"), ("according to", "CUE"), ("analysts", "SOURCE"),
+        ], Spans(document, labels));
+    }
+
+    [Fact]
+    public void Nested_roles_prefer_the_cue_and_source_over_the_content()
+    {
+        const string text = "Reports said the minister claimed victory.";
+        var document = Prepare(text);
+        var labels = StatementRoles.Align(document,
+        [
+            new([Find(text, "said")], [Find(text, "Reports")], [Find(text, "the minister claimed victory")]),
+            new([Find(text, "claimed")], [Find(text, "the minister")], [Find(text, "victory")]),
+        ]);
+        Assert.Equal([("Reports", "SOURCE"), ("said", "CUE"), ("the minister", "SOURCE"), ("claimed", "CUE"), ("victory", "CONTENT")], Spans(document, labels));
+    }
+
+    [Fact]
+    public void Tagged_spans_decode_into_statements()
+    {
+        var document = Prepare(Text);
+        var statements = StatementDecoder.Decode(document, StatementRoles.Align(document, Gold(Text)));
+        Assert.Equal(3, statements.Length);
+        string Of(TextSpan? s) => s is { } x ? x.GetText(Text) : "";
+
+        var first = statements[0];
+        Assert.Equal("s1", first.Id);
+        Assert.Equal(StatementKind.Direct, first.Kind);
+        Assert.Equal("said", Of(first.Cue));
+        Assert.Equal("the minister", Of(first.Source));
+        Assert.Equal(["“The plan,”", "“will work.”"], first.Content.Select(c => c.GetText(Text)));
+        Assert.Equal("the minister", first.Speaker?.Name);
+        Assert.True(first.QuoteIndex >= 0);
+
+        var second = statements[1];
+        Assert.Equal(StatementKind.Indirect, second.Kind);
+        Assert.Equal("was reported", Of(second.Cue));
+        Assert.Null(second.Source);
+        Assert.Equal(["that prices rose"], second.Content.Select(c => c.GetText(Text)));
+
+        var third = statements[2];
+        Assert.Equal(StatementKind.AccordingTo, third.Kind);
+        Assert.Equal("analysts", Of(third.Source));
+        Assert.Equal(["Prices will fall"], third.Content.Select(c => c.GetText(Text)));
+    }
+
+    [Fact]
+    public void A_cue_without_content_makes_no_statement()
+    {
+        var document = Prepare("The minister said nothing.");
+        var labels = new int[document.Tokens.Length];
+        labels[2] = SpanTagScheme.Label(StatementRoles.Cue, 3);
+        Assert.Empty(StatementDecoder.Decode(document, labels));
+    }
+
+    // Hand-written toy training set: the tagger must fit it.
+    private static readonly string[] ToyTexts =
+    [
+        Text,
+        "“We will win,” the coach said. Fans said that the team was ready.",
+        "The mayor told reporters the bridge would reopen. “It is safe,” she added.",
+    ];
+
+    private static List<StatementExample> ToyExamples()
+    {
+        var golds = new ImmutableArray<GoldAttribution>[]
+        {
+            Gold(ToyTexts[0]),
+            [
+                new([Find(ToyTexts[1], "said")], [Find(ToyTexts[1], "the coach")], [Find(ToyTexts[1], "“We will win,”")]),
+                new([Find(ToyTexts[1], "said", 1)], [Find(ToyTexts[1], "Fans")], [Find(ToyTexts[1], "that the team was ready")]),
+            ],
+            [
+                new([Find(ToyTexts[2], "told")], [Find(ToyTexts[2], "The mayor")], [Find(ToyTexts[2], "the bridge would reopen")]),
+                new([Find(ToyTexts[2], "added")], [Find(ToyTexts[2], "she")], [Find(ToyTexts[2], "“It is safe,”")]),
+            ],
+        };
+        return ToyTexts.Select((t, i) =>
+        {
+            var document = Prepare(t);
+            return new StatementExample(document, StatementRoles.Align(document, golds[i]));
+        }).ToList();
+    }
+
+    [Fact]
+    public void Trains_on_a_toy_set_and_reproduces_it_after_a_round_trip()
+    {
+        var examples = ToyExamples();
+        var tagger = StatementTrainer.Train(examples, [], new StatementTrainingOptions { Epochs = 30, MinFeatureCount = 1 });
+        // The averaged perceptron need not fit every boundary of a tiny set: every cue and source and nearly every label must come back.
+        int right = 0, all = 0;
+        foreach (var e in examples)
+        {
+            var predicted = tagger.TagLabels(e.Document);
+            var found = Spans(e.Document, predicted);
+            foreach (var span in Spans(e.Document, e.Gold).Where(s => s.Role != "CONTENT")) Assert.Contains(span, found);
+            all += predicted.Length;
+            right += predicted.Where((label, i) => label == e.Gold[i]).Count();
+        }
+        Assert.True(right >= 0.95 * all, $"{right} of {all} labels reproduced");
+        string path = Path.GetTempFileName();
+        try
+        {
+            tagger.Save(path);
+            var loaded = StatementTagger.Load(path);
+            foreach (var e in examples) Assert.Equal(tagger.TagLabels(e.Document), loaded.TagLabels(e.Document));
+            var statements = new StatementTaggerStage(loaded);
+            var document = Prepare(ToyTexts[1]);
+            statements.Process(document, default);
+            Assert.Equal(2, document.Statements.Length);
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    [Fact]
+    public void Missing_or_corrupt_model_gives_a_clear_error()
+    {
+        string path = Path.GetTempFileName();
+        try
+        {
+            File.WriteAllBytes(path, [1, 2, 3]);
+            var e = Assert.Throws<ModelFormatException>(() => StatementTagger.Load(path));
+            Assert.Contains(path, e.Message);
+            File.Delete(path);
+            Assert.Contains("not found", Assert.Throws<ModelFormatException>(() => StatementTagger.Load(path)).Message);
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    [Fact]
+    public void The_trained_pipeline_is_named_but_not_the_default()
+    {
+        Assert.Contains("trained", ParleyPipeline.Names);
+        Assert.NotSame(ParleyPipeline.Default, ParleyPipeline.Get("trained"));
+    }
+
+    [SharedDataFact("polnear/dev")]
+    public void PolNear_gold_aligns_to_every_role()
+    {
+        var split = PolNearReader.ReadSplit(SharedData.Find("polnear/dev")!);
+        var examples = StatementTrainer.Examples(split.Articles.Take(3).ToList(), Preprocessing.Value);
+        var roles = examples.SelectMany(e => SpanTagScheme.DecodeSpans(e.Gold)).Select(s => s.Type).ToHashSet();
+        Assert.Equal([StatementRoles.Source, StatementRoles.Cue, StatementRoles.Content], roles.Order());
+    }
+}
