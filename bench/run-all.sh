@@ -18,7 +18,9 @@ out="bench/results/$(date -u +%Y-%m-%d).txt"
   run ./parley bench "$shared/polnear/train/text" --pipeline full --repeat 2 --threads 2
   run ./parley bench ner "$shared/ner/conll2003/eng.testa"
   run ./parley eval quotes --polnear "$shared/polnear/dev"
+  run ./parley bench "$shared/polnear/train/text" --pipeline trained --repeat 1 --stages
   run ./parley eval polnear "$shared/polnear/dev"
+  run ./parley eval polnear "$shared/polnear/dev" --pipeline trained
   run ./parley eval ner "$shared/ner/conll2003/eng.testa"
   run ./parley eval ner "$shared/ner/open-gold/uner_en_ewt/en_ewt-ud-test.iob2"
   run ./parley eval ner "$shared/ner/open-gold/wikigold/wikigold.conll.txt"

@@ -11,7 +11,7 @@ internal static class PipelineOption
     {
         var option = new Option<string>("--pipeline", "-p")
         {
-            Description = "Which pipeline: full (entities, coreference, speakers) or quotes (text and quotes only, no model)",
+            Description = "Which pipeline: full (entities, coreference, speakers; rule-based quote attribution), quotes (text and quotes only, no model) or trained (full with syntax and the trained attribution tagger: reported speech too, slower)",
             DefaultValueFactory = _ => "full",
         };
         option.AcceptOnlyFromAmong([.. ParleyPipeline.Names]);
