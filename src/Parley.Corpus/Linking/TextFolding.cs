@@ -1,3 +1,4 @@
+using Parley.Text;
 using System.Globalization;
 using System.Text;
 
@@ -38,19 +39,8 @@ public static class TextFolding
         }
     }
 
-    private const string Accented = "ÀÁÂÃÄÅĀĂĄàáâãäåāăąÇĆĈĊČçćĉċčĎĐďđÈÉÊËĒĔĖĘĚèéêëēĕėęěĜĞĠĢĝğġģĤĦĥħÌÍÎÏĨĪĬĮİìíîïĩīĭįıĴĵĶķĹĻĽĿŁĺļľŀłÑŃŅŇñńņňÒÓÔÕÖØŌŎŐòóôõöøōŏőŔŖŘŕŗřŚŜŞŠśŝşšŢŤŦţťŧÙÚÛÜŨŪŬŮŰŲùúûüũūŭůűųŴŵÝŸŶýÿŷŹŻŽźżž";
-    private const string Plain = "AAAAAAAAAaaaaaaaaaCCCCCcccccDDddEEEEEEEEEeeeeeeeeeGGGGggggHHhhIIIIIIIIIiiiiiiiiiJjKkLLLLLlllllNNNNnnnnOOOOOOOOOoooooooooRRRrrrSSSSssssTTTtttUUUUUUUUUUuuuuuuuuuuWwYYYyyyZZZzzz";
-
-    /// <summary>
-    /// The letter without its diacritic for Latin letters ("ü" → "u"). A table, because string
-    /// normalisation is not available under invariant globalisation.
-    /// </summary>
-    public static char FoldDiacritic(char c)
-    {
-        if (c < 'À') return c;
-        int i = Accented.IndexOf(c);
-        return i < 0 ? c : Plain[i];
-    }
+    /// <summary>The letter without its diacritic for Latin letters ("ü" → "u"); see <see cref="Diacritics"/>.</summary>
+    public static char FoldDiacritic(char c) => Diacritics.Fold(c);
 
     /// <summary>The words joined by single spaces: the form two wordings must share to be "the same quote".</summary>
     public static string Normalize(string text) => string.Join(' ', Words(text));
