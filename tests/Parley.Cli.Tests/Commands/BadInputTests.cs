@@ -81,6 +81,26 @@ public class BadInputTests
         Assert.DoesNotContain("   at ", result.Stderr);
     }
 
+    [Theory]
+    [InlineData("--threads", "0", "--threads must be between 1 and 64")]
+    [InlineData("--repeat", "0", "--repeat must be at least 1")]
+    public void Bench_with_bad_numbers(string option, string value, string expected)
+    {
+        using var dir = new TempDir();
+        dir.File("a.txt", "Some text. More text.");
+        AssertOneLineError(CliRunner.Run("bench", dir.Path, option, value), expected);
+    }
+
+    [Fact]
+    public void Unknown_pipeline_is_a_usage_error()
+    {
+        using var dir = new TempDir();
+        var result = CliRunner.Run("analyze", dir.File("a.txt", "Text."), "--pipeline", "bogus");
+        Assert.NotEqual(0, result.ExitCode);
+        Assert.Contains("bogus", result.Stderr);
+        Assert.DoesNotContain("   at ", result.Stderr);
+    }
+
     [Fact]
     public void Bench_on_a_missing_folder()
     {
