@@ -3,6 +3,8 @@ using Parley.Documents;
 using Parley.Entities;
 using Parley.Entities.Resolution;
 using Parley.Pipeline;
+using Parley.Statements.Attribution;
+using Parley.Text;
 
 namespace Parley.Statements;
 
@@ -23,6 +25,7 @@ public sealed class SpeakerResolutionStage : PipelineStage
         if (statements.IsEmpty) return;
         var mentions = document.Get(CoreferenceLayers.Mentions);
         var entities = document.Get(CoreferenceLayers.Entities);
+        var tokens = document.Tokens.AsSpan();
         var resolved = ImmutableArray.CreateBuilder<Statement>(statements.Length);
         // A quote with no cue of its own inherits an earlier speaker by name: give it the same resolution.
         var byWrittenName = new Dictionary<string, Speaker>(StringComparer.Ordinal);
@@ -33,34 +36,100 @@ public sealed class SpeakerResolutionStage : PipelineStage
                 resolved.Add(statement with { Speaker = earlier });
                 continue;
             }
-            if (statement.Source is not { } source || HeadMention(mentions, source) is not { Entity: >= 0 } mention)
+            if (statement.Source is not { } source)
             {
                 resolved.Add(statement);
                 continue;
             }
-            var entity = entities[mention.Entity];
             var previous = statement.Speaker;
-            var type = entity.IsNamed
-                ? entity.Type switch
-                {
-                    EntityType.Person => SpeakerType.Person,
-                    EntityType.Organization or EntityType.Location => SpeakerType.Organization,
-                    _ => previous?.Type ?? SpeakerType.Unknown,
-                }
-                // Unnamed: the source phrase decides ("the mayor" is an identified person, "a spokesperson" anonymous).
-                : previous?.Type ?? (entity.Type == EntityType.Person ? SpeakerType.Anonymous : SpeakerType.Organization);
-            var speaker = new Speaker
-                {
-                    Name = entity.IsNamed ? entity.Name : previous?.Name ?? entity.Name,
-                    Type = type,
-                    Entity = entity.Id,
-                    Role = mention.Role is { } role ? role.GetText(document.Text) : entity.Roles.FirstOrDefault() ?? previous?.Role,
-                    Affiliation = entity.Affiliation ?? previous?.Affiliation,
-                };
+            // Every statement is typed from its source phrase, whichever attributor found it.
+            var written = SpeakerRules.TypeOf(document.Text, tokens, document.TokenIndexAt(source.Start), document.TokenIndexAt(source.End));
+            var speaker = written is SpeakerType.Anonymous or SpeakerType.Vague
+                ? Unnamed(document, mentions, entities, source, written, previous)
+                : Resolve(document, mentions, entities, source, written, previous);
             if (previous is not null) byWrittenName[previous.Name] = speaker;
             resolved.Add(statement with { Speaker = speaker });
         }
         document.Replace(Layers.Statements, resolved.MoveToImmutable());
+    }
+
+    /// <summary>A named (or nameable) speaker: the entity the source's head mention resolves to, with its role.</summary>
+    private static Speaker Resolve(Document document, ImmutableArray<Mention> mentions, ImmutableArray<ResolvedEntity> entities,
+        TextSpan source, SpeakerType written, Speaker? previous)
+    {
+        string text = document.Text;
+        if (HeadMention(mentions, source) is not { Entity: >= 0 } mention)
+            return new Speaker { Name = previous?.Name ?? source.GetText(text), Type = written, Role = previous?.Role, Affiliation = previous?.Affiliation };
+        var entity = entities[mention.Entity];
+        var type = entity.IsNamed
+            ? entity.Type switch
+            {
+                EntityType.Person => SpeakerType.Person,
+                EntityType.Organization or EntityType.Location => SpeakerType.Organization,
+                _ => written,
+            }
+            // Unnamed: the source phrase decides ("the mayor" is an identified person, "a spokesperson" anonymous).
+            : written != SpeakerType.Unknown ? written : entity.Type == EntityType.Person ? SpeakerType.Anonymous : SpeakerType.Organization;
+        return new Speaker
+        {
+            Name = entity.IsNamed ? entity.Name : previous?.Name ?? entity.Name,
+            Type = type,
+            Entity = entity.Id,
+            Role = mention.Role is { } role ? role.GetText(text) : entity.Roles.FirstOrDefault() ?? previous?.Role,
+            Affiliation = entity.Affiliation ?? previous?.Affiliation,
+        };
+    }
+
+    /// <summary>
+    /// An unnamed speaker ("a ministry spokesperson", "Kremlin sources", "International observers"): it stays
+    /// anonymous or vague, keeps the entity of its own nominal mention, and takes the named body in or behind the
+    /// phrase as its affiliation ("the Kremlin"; "the ministry" resolved to "Russian Foreign Ministry").
+    /// </summary>
+    private static Speaker Unnamed(Document document, ImmutableArray<Mention> mentions, ImmutableArray<ResolvedEntity> entities,
+        TextSpan source, SpeakerType written, Speaker? previous)
+    {
+        string text = document.Text;
+        ResolvedEntity? own = null;
+        string? affiliation = null;
+        foreach (var mention in mentions)
+        {
+            if (mention.Span.Start >= source.End) break;
+            if (!mention.Span.Overlaps(source) || mention.Entity < 0) continue;
+            var entity = entities[mention.Entity];
+            if (mention.Kind == MentionKind.Nominal && entity.Type == EntityType.Person && own is null) own = entity;
+            // A named body inside the phrase ("Kremlin" in "a Kremlin spokesman"); an outlet's sources are not its staff.
+            else if (mention.Kind == MentionKind.Name && entity.Type is EntityType.Organization or EntityType.Location or EntityType.Misc
+                && !entity.IsOutlet && affiliation is null)
+                affiliation = entity.Name;
+        }
+        affiliation = own?.Affiliation ?? affiliation ?? previous?.Affiliation ?? BodyNamedNearby(document, entities, source);
+        return new Speaker
+        {
+            Name = previous?.Name ?? source.GetText(text),
+            Type = written,
+            Entity = own?.Id,
+            Role = previous?.Role,
+            Affiliation = affiliation,
+        };
+    }
+
+    /// <summary>
+    /// "a ministry spokesperson" with no resolved affiliation: the organisation named in the document whose name
+    /// holds the body word ("ministry" → "Russian Foreign Ministry"), preferring one named before the source.
+    /// </summary>
+    private static string? BodyNamedNearby(Document document, ImmutableArray<ResolvedEntity> entities, TextSpan source)
+    {
+        foreach (var token in document.TokensIn(source))
+        {
+            if (token.Kind != TokenKind.Word) continue;
+            var word = document.Text.AsSpan(token.Start, token.Length);
+            if (!WordClasses.IsOrganizationNoun(word) || char.IsUpper(word[0])) continue;
+            foreach (var entity in entities)
+                if (entity.IsNamed && entity.Type == EntityType.Organization && !entity.IsOutlet
+                    && entity.Name.AsSpan().Contains(word, StringComparison.OrdinalIgnoreCase))
+                    return entity.Name;
+        }
+        return null;
     }
 
     /// <summary>

@@ -10,6 +10,13 @@ internal static class SpeakerRules
     public static SpeakerType TypeOf(string text, ReadOnlySpan<Token> tokens, int first, int end)
     {
         if (end <= first) return SpeakerType.Unknown;
+        // "Dmitry Peskov, a Kremlin spokesman": the part before an apposition decides, the apposition only when that is unclear.
+        for (int k = first + 1; k < end - 1; k++)
+        {
+            if (tokens[k].Kind != TokenKind.Punct || text[tokens[k].Start] != ',') continue;
+            var before = TypeOf(text, tokens, first, k);
+            return before != SpeakerType.Unknown ? before : TypeOf(text, tokens, k + 1, end);
+        }
         var firstWord = WordAt(text, tokens, first);
         if (end - first == 1 && WordClasses.IsPronoun(firstWord))
             return firstWord.Equals("he", StringComparison.OrdinalIgnoreCase) || firstWord.Equals("she", StringComparison.OrdinalIgnoreCase)
@@ -20,8 +27,10 @@ internal static class SpeakerRules
         bool anonymousHead = WordClasses.IsAnonymousNoun(headWord);
         bool hasPersonalName = HasPersonalName(text, tokens, first, head);
 
-        if (anonymousHead && !hasPersonalName) return SpeakerType.Anonymous;
-        if (WordClasses.IsVagueNoun(headWord) && !hasPersonalName) return SpeakerType.Vague;
+        // The head noun decides over capitalised modifiers: "Kremlin sources", "Axios sources" and "a White House official"
+        // are anonymous, "International observers" vague (a named person would be the head: "spokesman Dmitry Peskov").
+        if (anonymousHead && (!hasPersonalName || char.IsLower(headWord[0]))) return SpeakerType.Anonymous;
+        if (WordClasses.IsVagueNoun(headWord) && (!hasPersonalName || char.IsLower(headWord[0]))) return SpeakerType.Vague;
         if (WordClasses.IsOrganizationNoun(headWord)) return SpeakerType.Organization;
         if (hasPersonalName || char.IsUpper(headWord[0])) return SpeakerType.Person;
         return WordClasses.IsDeterminer(firstWord) ? SpeakerType.Person : SpeakerType.Unknown;
