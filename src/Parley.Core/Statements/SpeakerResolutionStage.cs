@@ -46,7 +46,7 @@ public sealed class SpeakerResolutionStage : PipelineStage
             var written = SpeakerRules.TypeOf(document.Text, tokens, document.TokenIndexAt(source.Start), document.TokenIndexAt(source.End));
             var speaker = written is SpeakerType.Anonymous or SpeakerType.Vague
                 ? Unnamed(document, mentions, entities, source, written, previous)
-                : Resolve(document, mentions, entities, source, written, previous);
+                : Resolve(document, mentions, entities, statement, source, written, previous);
             if (previous is not null) byWrittenName[previous.Name] = speaker;
             resolved.Add(statement with { Speaker = speaker });
         }
@@ -55,12 +55,25 @@ public sealed class SpeakerResolutionStage : PipelineStage
 
     /// <summary>A named (or nameable) speaker: the entity the source's head mention resolves to, with its role.</summary>
     private static Speaker Resolve(Document document, ImmutableArray<Mention> mentions, ImmutableArray<ResolvedEntity> entities,
-        TextSpan source, SpeakerType written, Speaker? previous)
+        Statement statement, TextSpan source, SpeakerType written, Speaker? previous)
     {
         string text = document.Text;
         if (HeadMention(mentions, source) is not { Entity: >= 0 } mention)
             return new Speaker { Name = previous?.Name ?? source.GetText(text), Type = written, Role = previous?.Role, Affiliation = previous?.Affiliation };
         var entity = entities[mention.Entity];
+        if (mention.Kind == MentionKind.Name && entity.Type != EntityType.Person && IsModifier(document, mention.Span, source))
+        {
+            // "The Ukrainian president", "the Kremlin's envoy": the named place or body only qualifies the speaker.
+            return new Speaker
+            {
+                Name = previous?.Name ?? source.GetText(text),
+                Type = written == SpeakerType.Unknown ? SpeakerType.Person : written,
+                Role = previous?.Role,
+                Affiliation = entity.IsOutlet ? previous?.Affiliation : entity.Name,
+            };
+        }
+        // A role the entity layer read into the statement's own content is no role ("According to Anna Novak, the talks …").
+        var mentionRole = mention.Role is { } r && !statement.Content.Any(c => c.Overlaps(r)) ? r.GetText(text) : null;
         var type = entity.IsNamed
             ? entity.Type switch
             {
@@ -75,9 +88,22 @@ public sealed class SpeakerResolutionStage : PipelineStage
             Name = entity.IsNamed ? entity.Name : previous?.Name ?? entity.Name,
             Type = type,
             Entity = entity.Id,
-            Role = mention.Role is { } role ? role.GetText(text) : entity.Roles.FirstOrDefault() ?? previous?.Role,
+            Role = mentionRole ?? entity.Roles.FirstOrDefault(role => !statement.Content.Any(c => c.GetText(text).Contains(role, StringComparison.Ordinal))) ?? previous?.Role,
             Affiliation = entity.Affiliation ?? previous?.Affiliation,
         };
+    }
+
+    /// <summary>True when a name inside the source is followed by a lower-case head noun: the name is a modifier.</summary>
+    private static bool IsModifier(Document document, TextSpan name, TextSpan source)
+    {
+        if (name.End >= source.End) return false;
+        var rest = document.TokensIn(new TextSpan(name.End, source.End));
+        if (rest.IsEmpty) return false;
+        // An apposition or a conjunction after the name leaves it the head ("the Kremlin, which …").
+        foreach (var t in rest)
+            if (t.Kind is TokenKind.Punct or TokenKind.Terminal) return false;
+        var last = rest[^1];
+        return last.Kind == TokenKind.Word && char.IsLower(document.Text[last.Start]) && !WordClasses.IsOrganizationNoun(document.Text.AsSpan(last.Start, last.Length));
     }
 
     /// <summary>
@@ -98,7 +124,7 @@ public sealed class SpeakerResolutionStage : PipelineStage
             var entity = entities[mention.Entity];
             if (mention.Kind == MentionKind.Nominal && entity.Type == EntityType.Person && own is null) own = entity;
             // A named body inside the phrase ("Kremlin" in "a Kremlin spokesman"); an outlet's sources are not its staff.
-            else if (mention.Kind == MentionKind.Name && entity.Type is EntityType.Organization or EntityType.Location or EntityType.Misc
+            else if (mention.Kind == MentionKind.Name && entity.Type is EntityType.Organization or EntityType.Location
                 && !entity.IsOutlet && affiliation is null)
                 affiliation = entity.Name;
         }
@@ -133,7 +159,7 @@ public sealed class SpeakerResolutionStage : PipelineStage
     }
 
     /// <summary>
-    /// The mention that heads a source phrase: a person inside it wins ("Kremlin spokesman Dmitry Peskov"),
+    /// The mention that heads a source phrase: a person inside it wins ("Kremlin spokesman Dmitry Peskov"), a named one first,
     /// then a nominal or pronoun, then an organisation or place; among equals, the longer overlap.
     /// </summary>
     private static Mention? HeadMention(ImmutableArray<Mention> mentions, TextSpan source)
@@ -145,7 +171,8 @@ public sealed class SpeakerResolutionStage : PipelineStage
             if (mention.Span.Start >= source.End) break;
             if (!mention.Span.Overlaps(source)) continue;
             int overlap = Math.Min(mention.Span.End, source.End) - Math.Max(mention.Span.Start, source.Start);
-            int rank = mention.Type == EntityType.Person ? 3 : mention.Kind != MentionKind.Name ? 2 : 1;
+            // A named person over a nominal one ("The governor, Anton Belov"), then nominals and pronouns, then bodies and places.
+            int rank = mention.Type == EntityType.Person ? (mention.Kind == MentionKind.Name ? 4 : 3) : mention.Kind != MentionKind.Name ? 2 : 1;
             int score = rank * 10_000 + overlap;
             if (score > bestScore) (best, bestScore) = (mention, score);
         }

@@ -383,7 +383,10 @@ internal ref struct QuoteAttributor
     /// A direct statement's content with its quotation marks, as the PolNeAR guidelines (and citron) mark it:
     /// “…,” — each paragraph piece of a multi-paragraph quote keeps the mark that opens it.
     /// </summary>
-    private ImmutableArray<TextSpan> WithMarks(Quote quote)
+    private ImmutableArray<TextSpan> WithMarks(Quote quote) => WithMarks(_text, quote);
+
+    /// <summary>The content of <paramref name="quote"/> with its marks, one span per paragraph (the shape of a direct statement's content).</summary>
+    internal static ImmutableArray<TextSpan> WithMarks(string _text, Quote quote)
     {
         var pieces = quote.Content;
         var result = ImmutableArray.CreateBuilder<TextSpan>(pieces.Length);

@@ -38,12 +38,14 @@ internal static class WordClasses
         "officials", "aide", "aides", "insider", "insiders", "diplomat", "diplomats", "someone", "person", "people",
         "staffer", "staffers", "adviser", "advisers", "advisor", "advisors", "representative", "representatives",
         "witness", "witnesses", "resident", "residents", "employee", "employees", "member", "members", "operative",
-        "official's", "officer", "officers");
+        "official's", "officer", "officers", "investigators", "prosecutors", "negotiators", "rescuers", "insurgents",
+        "lawmakers", "legislators", "organizers", "organisers", "planners", "strategists", "operatives");
 
     private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> VagueSet = Set(
         "analysts", "experts", "observers", "critics", "many", "some", "others", "commentators", "economists",
         "scientists", "pundits", "skeptics", "sceptics", "opponents", "supporters", "detractors", "researchers",
-        "studies", "polls", "reports", "everyone", "most", "few", "several");
+        "studies", "polls", "reports", "everyone", "most", "few", "several", "activists", "protesters", "protestors",
+        "voters", "locals", "villagers", "farmers", "parents", "academics", "scholars", "historians", "watchers");
 
     private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> OrganizationSet = Set(
         "ministry", "department", "agency", "party", "council", "commission", "committee", "office", "government",

@@ -8,7 +8,8 @@ namespace Parley.Statements.Channels;
 /// <param name="Name">The span naming the channel ("TASS", "a statement", "Telegram").</param>
 /// <param name="FirstToken">First token of the phrase.</param>
 /// <param name="EndToken">One past the last token of the phrase.</param>
-internal readonly record struct ChannelMatch(ChannelKind Kind, TextSpan Name, int FirstToken, int EndToken);
+/// <param name="FixedName">The name when the text does not spell it ("Twitter" for "tweeted"), else null.</param>
+internal readonly record struct ChannelMatch(ChannelKind Kind, TextSpan Name, int FirstToken, int EndToken, string? FixedName = null);
 
 /// <summary>
 /// Finds channel phrases with a small lexicon keyed by one anchor word per phrase ("told", "interview",
@@ -51,7 +52,7 @@ internal static class ChannelFinder
                 Anchor.Statement => Preceded(text, tokens, i, from, ChannelKind.Statement, "in", "issued", "released", "from"),
                 Anchor.Conference => Preceded(text, tokens, i, from, ChannelKind.PressConference, "at", "during", "in", "told"),
                 Anchor.Platform => Platform(text, tokens, i, from, to),
-                Anchor.Tweet => new ChannelMatch(ChannelKind.SocialMedia, t.Span, i, i + 1),
+                Anchor.Tweet => new ChannelMatch(ChannelKind.SocialMedia, t.Span, i, i + 1, "Twitter"),
                 Anchor.Report => Report(text, tokens, i, from, to),
                 _ => Sources(text, tokens, i, from),
             };

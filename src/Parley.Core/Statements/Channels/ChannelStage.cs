@@ -68,7 +68,9 @@ public sealed class ChannelStage : PipelineStage
             if (distance < bestDistance) (best, bestDistance, bestEntity) = (m, distance, entity?.Id);
         }
         if (best is not { } chosen) return null;
-        return new Channel { Name = chosen.Name.GetText(document.Text), Kind = chosen.Kind, Span = chosen.Name, Entity = bestEntity };
+        return chosen.FixedName is { } fixedName
+            ? new Channel { Name = fixedName, Kind = chosen.Kind }
+            : new Channel { Name = chosen.Name.GetText(document.Text), Kind = chosen.Kind, Span = chosen.Name, Entity = bestEntity };
     }
 
     private static bool InContent(Statement statement, TextSpan phrase)

@@ -8,7 +8,8 @@ namespace Parley.Statements.Enrichment;
 
 /// <summary>
 /// Sets each statement's kind from its spans, so the kind does not depend on which attributor found it:
-/// content that is all quotation → direct; content holding a quote → mixed; "according to", a colon, a dash
+/// content that is all quotation → direct; content holding a quote (a scare quote too, unless in single marks,
+/// which are too often apostrophes) → mixed; "according to", a colon, a dash
 /// or a parenthetical "X says" → according_to; a belief cue ("believes", "fears", "is convinced", "sentiment")
 /// → belief; otherwise indirect.
 /// </summary>
@@ -66,17 +67,21 @@ public sealed class StatementKindStage : PipelineStage
         return StatementKind.Indirect;
     }
 
+    /// <summary>Inside a quote: any speech quote, or a scare quote in double marks or guillemets (a quoted fragment makes a paraphrase mixed).</summary>
     private static bool InSpeechQuote(ImmutableArray<Quote> quotes, int offset)
     {
         foreach (var q in quotes)
         {
             if (q.Open.Start > offset) break;
-            if (!q.IsSpeech) continue;
+            if (!q.IsSpeech && q.Style is QuoteMarkStyle.CurlySingle or QuoteMarkStyle.StraightSingle) continue;
             foreach (var c in q.Content)
                 if (c.Contains(offset)) return true;
         }
         return false;
     }
+
+    /// <summary>True for words of believing, fearing and hoping ("believes", "fears", "convinced", "sentiment").</summary>
+    internal static bool IsBeliefWord(ReadOnlySpan<char> word) => BeliefWords.Contains(word);
 
     private static bool IsBelief(Document document, TextSpan cue)
     {

@@ -1,0 +1,127 @@
+using System.Collections.Immutable;
+using Parley.Documents;
+using Parley.Text;
+
+namespace Parley.Statements.Attribution;
+
+/// <summary>
+/// Deterministic attributions without quote marks that the trained tagger sometimes misses: a sentence
+/// opened by "According to X, …" (content: the rest of the sentence), a sentence closed by "…, according to X."
+/// (content: what comes before), a belief verb with its subject ("X believes / fears / hopes / is convinced (that) …"),
+/// and a belief noun with its holders ("a growing sentiment among officials that …").
+/// </summary>
+internal static class ParaphraseRules
+{
+    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> BeliefVerbs = new HashSet<string>(
+    [
+        "believe", "believes", "believed", "fear", "fears", "feared", "hope", "hopes", "hoped", "think", "thinks",
+        "worry", "worries", "worried", "suspect", "suspects", "doubt", "doubts",
+    ], StringComparer.OrdinalIgnoreCase).GetAlternateLookup<ReadOnlySpan<char>>();
+
+    /// <summary>The statements these rules find in <paramref name="document"/>, ids unset.</summary>
+    public static List<Statement> Find(Document document)
+    {
+        var found = new List<Statement>();
+        string text = document.Text;
+        var tokens = document.Tokens.AsSpan();
+        var phrases = new SourcePhrases(text, tokens);
+        foreach (var sentence in document.Sentences)
+        {
+            int first = sentence.FirstToken, end = sentence.EndToken;
+            // Leave a closing terminal (and quote) out of the content, as the annotation does.
+            int last = end;
+            while (last > first && tokens[last - 1].Kind is TokenKind.Terminal or TokenKind.Quote) last--;
+            if (last - first < 4) continue;
+            if (AccordingToFirst(text, tokens, first, last) is { } opening) found.Add(opening);
+            else if (AccordingToLast(text, tokens, first, last) is { } closing) found.Add(closing);
+            else if (Belief(text, tokens, phrases, first, last) is { } belief) found.Add(belief);
+            else if (BeliefNoun(text, tokens, first, last) is { } sentiment) found.Add(sentiment);
+        }
+        return found;
+    }
+
+    private static bool Is(string text, ReadOnlySpan<Token> tokens, int k, string word) =>
+        tokens[k].Kind == TokenKind.Word && text.AsSpan(tokens[k].Start, tokens[k].Length).Equals(word, StringComparison.OrdinalIgnoreCase);
+
+    private static bool IsComma(string text, Token t) => t.Kind == TokenKind.Punct && t.Length == 1 && text[t.Start] == ',';
+
+    // "According to X, CONTENT."
+    private static Statement? AccordingToFirst(string text, ReadOnlySpan<Token> tokens, int first, int last)
+    {
+        if (!Is(text, tokens, first, "according") || !Is(text, tokens, first + 1, "to")) return null;
+        int comma = -1;
+        for (int k = first + 2; k < last && k < first + 14; k++)
+            if (IsComma(text, tokens[k])) { comma = k; break; }
+        if (comma < first + 3 || last - comma < 4) return null;
+        return Make(StatementKind.AccordingTo, Span(tokens, first, first + 2), Span(tokens, first + 2, comma), Span(tokens, comma + 1, last));
+    }
+
+    // "CONTENT, according to X."
+    private static Statement? AccordingToLast(string text, ReadOnlySpan<Token> tokens, int first, int last)
+    {
+        for (int k = last - 3; k > first + 3; k--)
+        {
+            if (!Is(text, tokens, k, "according") || !Is(text, tokens, k + 1, "to") || !IsComma(text, tokens[k - 1])) continue;
+            if (last - (k + 2) > 12) return null;
+            return Make(StatementKind.AccordingTo, Span(tokens, k, k + 2), Span(tokens, k + 2, last), Span(tokens, first, k - 1));
+        }
+        return null;
+    }
+
+    // "X believes (that) CONTENT", "X is convinced that CONTENT".
+    private static Statement? Belief(string text, ReadOnlySpan<Token> tokens, SourcePhrases phrases, int first, int last)
+    {
+        for (int k = first + 1; k < last - 3; k++)
+        {
+            int cueEnd;
+            if (tokens[k].Kind == TokenKind.Word && BeliefVerbs.Contains(text.AsSpan(tokens[k].Start, tokens[k].Length)) && char.IsLower(text[tokens[k].Start])) cueEnd = k + 1;
+            else if ((Is(text, tokens, k, "is") || Is(text, tokens, k, "are") || Is(text, tokens, k, "was") || Is(text, tokens, k, "were"))
+                && Is(text, tokens, k + 1, "convinced") && Is(text, tokens, k + 2, "that")) cueEnd = k + 2;
+            else continue;
+            // The source must start the sentence, so the belief is the sentence's main clause ("X believes …").
+            var source = phrases.Left(k, first);
+            if (!source.Found || source.First != first) return null;
+            int contentStart = cueEnd;
+            if (last - contentStart < 3 || tokens[contentStart].Kind != TokenKind.Word) return null;
+            return Make(StatementKind.Belief, Span(tokens, k, cueEnd), Span(tokens, source.First, source.End), Span(tokens, contentStart, last));
+        }
+        return null;
+    }
+
+    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> BeliefNouns = new HashSet<string>(
+    [
+        "sentiment", "belief", "feeling", "fear", "fears", "hope", "hopes", "view", "consensus", "conviction", "expectation", "suspicion",
+    ], StringComparer.OrdinalIgnoreCase).GetAlternateLookup<ReadOnlySpan<char>>();
+
+    // "a growing sentiment among officials that CONTENT", "the belief in Kyiv that CONTENT".
+    private static Statement? BeliefNoun(string text, ReadOnlySpan<Token> tokens, int first, int last)
+    {
+        for (int k = first; k < last - 4; k++)
+        {
+            if (tokens[k].Kind != TokenKind.Word || !BeliefNouns.Contains(text.AsSpan(tokens[k].Start, tokens[k].Length))) continue;
+            if (!Is(text, tokens, k + 1, "among") && !Is(text, tokens, k + 1, "in")) continue;
+            int that = -1;
+            for (int j = k + 2; j < last && j < k + 9; j++)
+                if (Is(text, tokens, j, "that")) { that = j; break; }
+            if (that < k + 3 || last - that < 3) continue;
+            // The cue is the noun phrase: its article and adjectives ("a growing sentiment").
+            int cueFirst = k;
+            while (cueFirst - 1 >= first && k - cueFirst < 3 && tokens[cueFirst - 1].Kind == TokenKind.Word && char.IsLower(text[tokens[cueFirst - 1].Start])
+                && !Is(text, tokens, cueFirst - 1, "is") && !Is(text, tokens, cueFirst - 1, "was")) cueFirst--;
+            return Make(StatementKind.Belief, Span(tokens, cueFirst, k + 2), Span(tokens, k + 2, that), Span(tokens, that, last));
+        }
+        return null;
+    }
+
+    private static TextSpan Span(ReadOnlySpan<Token> tokens, int first, int end) => new(tokens[first].Start, tokens[end - 1].End);
+
+    private static Statement Make(StatementKind kind, TextSpan cue, TextSpan source, TextSpan content) => new()
+    {
+        Id = "",
+        Kind = kind,
+        Cue = cue,
+        Source = source,
+        Content = [content],
+        Confidence = 0.6,
+    };
+}
