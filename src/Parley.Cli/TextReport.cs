@@ -37,19 +37,23 @@ internal static class TextReport
             table.AddColumn("#");
             table.AddColumn("kind");
             table.AddColumn("speaker");
+            table.AddColumn("affiliation");
+            table.AddColumn("channel");
             table.AddColumn("cue");
             table.AddColumn(new TableColumn("content"));
             foreach (var s in document.Statements)
             {
                 string speaker = s.Speaker is { } sp ? $"{sp.Name} ({Names.Of(sp.Type)})" : "—";
-                if (s.Channel is { } ch) speaker += $" via {ch.Name}";
+                string channel = s.Channel is { } ch ? $"{ch.Name} ({Names.Of(ch.Kind)})" : "—";
                 string content = string.Join(" … ", s.Content.Select(c => c.GetText(text)));
                 table.AddRow(
                     Markup.Escape(s.Id),
                     Markup.Escape(Names.Of(s.Kind)),
                     Markup.Escape(speaker),
+                    Markup.Escape(s.Speaker?.Affiliation ?? "—"),
+                    Markup.Escape(channel),
                     Markup.Escape(s.Cue is { } cue ? cue.GetText(text) : "—"),
-                    Markup.Escape(Shorten(content, 220)));
+                    Markup.Escape(Shorten(content, 200)));
             }
             console.Write(table);
         }
@@ -60,7 +64,9 @@ internal static class TextReport
             console.MarkupLine(
                 $"[bold]Sourcing[/]: {profile.Statements} statements: {profile.Named} named ({profile.Person} person, {profile.Organization} organization), " +
                 $"{profile.Anonymous} anonymous, {profile.Vague} vague, {profile.Unknown} unresolved; " +
-                $"{profile.ByKind.GetValueOrDefault(Parley.Statements.StatementKind.Direct)} direct, {profile.ByKind.GetValueOrDefault(Parley.Statements.StatementKind.Indirect)} indirect.");
+                $"{profile.ByKind.GetValueOrDefault(Parley.Statements.StatementKind.Direct)} direct, {profile.ByKind.GetValueOrDefault(Parley.Statements.StatementKind.Indirect)} indirect, " +
+                $"{profile.ByKind.GetValueOrDefault(Parley.Statements.StatementKind.Mixed)} mixed, {profile.ByKind.GetValueOrDefault(Parley.Statements.StatementKind.AccordingTo)} according to, " +
+                $"{profile.ByKind.GetValueOrDefault(Parley.Statements.StatementKind.Belief)} belief.");
             console.MarkupLine(
                 $"[bold]Sentences[/]: {profile.Sentences}: {profile.ByLabel.GetValueOrDefault(ClaimLabel.Attributed)} attributed, " +
                 $"{profile.ByLabel.GetValueOrDefault(ClaimLabel.Unattributed)} unattributed, {profile.ByLabel.GetValueOrDefault(ClaimLabel.Hedged)} hedged, " +

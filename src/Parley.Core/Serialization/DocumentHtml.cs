@@ -76,12 +76,14 @@ public static class DocumentHtml
             html.Append("</p>\n");
         }
 
-        html.Append("<table><thead><tr><th>#</th><th>kind</th><th>speaker</th><th>cue</th><th>content</th></tr></thead><tbody>\n");
+        html.Append("<table><thead><tr><th>#</th><th>kind</th><th>speaker</th><th>affiliation</th><th>channel</th><th>cue</th><th>content</th></tr></thead><tbody>\n");
         foreach (var s in document.Statements)
         {
             html.Append("<tr id=\"").Append(Encode(s.Id)).Append("\"><td>").Append(Encode(s.Id)).Append("</td><td>")
                 .Append(Names.Of(s.Kind)).Append("</td><td>")
                 .Append(Encode(s.Speaker?.Name ?? "")).Append(s.Speaker is { } sp ? $" <small>({Names.Of(sp.Type)})</small>" : "")
+                .Append("</td><td>").Append(Encode(s.Speaker?.Affiliation ?? ""))
+                .Append("</td><td>").Append(Encode(s.Channel?.Name ?? "")).Append(s.Channel is { } ch ? $" <small>({Names.Of(ch.Kind)})</small>" : "")
                 .Append("</td><td>").Append(Encode(s.Cue is { } c ? c.GetText(text) : ""))
                 .Append("</td><td>").Append(Encode(string.Join(" … ", s.Content.Select(x => x.GetText(text))))).Append("</td></tr>\n");
         }

@@ -8,10 +8,10 @@ namespace Parley.Tests.Claims;
 
 public class ClaimStageTests
 {
-    /// <summary>Runs the default pipeline with the statements replaced by ones the test gives (found by cue text).</summary>
+    /// <summary>Runs the rule-based pipeline with its statements replaced by ones the test gives (found by cue text).</summary>
     private static Document Run(string text, params (string Cue, string Content, SpeakerType Type)[] statements)
     {
-        var pipeline = ParleyPipeline.CreateDefaultBuilder().Replace("quote-attribution", new FixedStatements(statements)).Build();
+        var pipeline = ParleyPipeline.CreateRulesBuilder().Replace("quote-attribution", new FixedStatements(statements)).Build();
         return pipeline.Process(text);
     }
 

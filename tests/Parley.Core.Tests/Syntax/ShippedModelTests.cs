@@ -9,7 +9,7 @@ public sealed class ShippedModelTests
 {
     private static Document Run(string text, bool fast = false)
     {
-        var pipeline = ParleyPipeline.CreateDefaultBuilder().AddSyntax(fastParser: fast).Build();
+        var pipeline = ParleyPipeline.CreateRulesBuilder().AddSyntax(fastParser: fast).Build(); // a pipeline without syntax of its own
         return pipeline.Process(text, new DocumentMetadata { Id = "syntax-test" });
     }
 
@@ -66,7 +66,7 @@ public sealed class ShippedModelTests
     {
         var builder = TextPipeline.CreateBuilder().Use(new PosTagStage());
         Assert.Throws<InvalidOperationException>(() => builder.Build());
-        var parseOnly = ParleyPipeline.CreateDefaultBuilder().Use(new DependencyStage());
+        var parseOnly = ParleyPipeline.CreateRulesBuilder().Use(new DependencyStage()); // no part-of-speech layer
         Assert.Throws<InvalidOperationException>(() => parseOnly.Build());
     }
 

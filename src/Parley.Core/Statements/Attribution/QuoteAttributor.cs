@@ -171,7 +171,8 @@ internal ref struct QuoteAttributor
         int sentence = SentenceOf(closeToken);
         int paragraphEnd = sentence < 0 ? k : ParagraphEndToken(_sentences[sentence].Paragraph, sentence);
         int limit = k;
-        while (limit < paragraphEnd && _tokens[limit].Kind is not (TokenKind.Terminal or TokenKind.Quote)) limit++;
+        // A plural possessive's apostrophe ("the dockers’ union said") is no quote mark.
+        while (limit < paragraphEnd && (_tokens[limit].Kind is not (TokenKind.Terminal or TokenKind.Quote) || _phrases.IsPossessiveMark(limit))) limit++;
         return limit;
     }
 
@@ -190,7 +191,7 @@ internal ref struct QuoteAttributor
         for (int c = open - 1; c >= start; c--)
         {
             var token = _tokens[c];
-            if (token.Kind == TokenKind.Quote || token.Kind == TokenKind.Terminal) break;
+            if (token.Kind == TokenKind.Quote && !_phrases.IsPossessiveMark(c) || token.Kind == TokenKind.Terminal) break;
             if (token.Kind != TokenKind.Word) continue;
             if (IsAccordingTo(c)) return AccordingTo(quote, quoteIndex, open, sentence, c);
             if (IsGerundCue(c, out int gerundEnd)) return Gerund(quote, quoteIndex, open, sentence, c, gerundEnd);

@@ -41,6 +41,19 @@ internal readonly ref struct SourcePhrases
 
     private bool IsCapitalised(int k) => _tokens[k].Kind == TokenKind.Word && char.IsUpper(_text[_tokens[k].Start]);
 
+    /// <summary>
+    /// The apostrophe of a plural possessive ("dockers’ union", "workers' party"): a lone ’ or ' right after a word
+    /// ending in s, followed by a space and a word. It belongs to the phrase, not to a quotation.
+    /// </summary>
+    public bool IsPossessiveMark(int k)
+    {
+        var t = _tokens[k];
+        if (t.Length != 1 || _text[t.Start] is not ('\u2019' or '\'') || k == 0 || k + 1 >= _tokens.Length) return false;
+        var before = _tokens[k - 1];
+        return before.End == t.Start && before.Kind == TokenKind.Word && _text[before.End - 1] is 's' or 'S'
+            && _tokens[k + 1].Start > t.End && _tokens[k + 1].Kind == TokenKind.Word;
+    }
+
     /// <summary>A clitic token such as "’s" that belongs to the word before it.</summary>
     private bool IsClitic(int k) => _tokens[k].Kind == TokenKind.Word && _text[_tokens[k].Start] is '\'' or '\u2019';
 
@@ -71,6 +84,7 @@ internal readonly ref struct SourcePhrases
         int k = end - 1;
         while (k >= limit && end - k <= MaxPhraseTokens)
         {
+            if (IsPossessiveMark(k) && k - 1 >= limit) { k--; continue; }
             if (!IsWord(k)) break;
             var w = Word(k);
             if (IsClitic(k)) { k--; continue; }
@@ -153,6 +167,7 @@ internal readonly ref struct SourcePhrases
         int end = start;
         while (k < limit && k - start < MaxPhraseTokens)
         {
+            if (k > start && IsPossessiveMark(k) && k + 1 < limit && IsWord(k + 1)) { k++; continue; }
             if (!IsWord(k)) break;
             var w = Word(k);
             if (IsClitic(k)) { k++; end = k; continue; }

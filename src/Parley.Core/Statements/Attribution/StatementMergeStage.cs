@@ -83,6 +83,18 @@ public sealed class StatementMergeStage : PipelineStage
             }
             merged.Add(paraphrase);
         }
+        for (int i = 0; i < merged.Count; i++) merged[i] = merged[i] with { Content = Normalize(merged[i].Content) };
+        merged.Sort(static (a, b) => Start(a).CompareTo(Start(b)));
+        // Text is said once: a content piece already held by an earlier statement is left out of a later one.
+        var taken = new List<TextSpan>();
+        for (int i = 0; i < merged.Count; i++)
+        {
+            var content = merged[i].Content;
+            var kept = content.RemoveAll(piece => taken.Any(t => t.Overlaps(piece)));
+            if (kept.IsEmpty) { merged.RemoveAt(i--); continue; }
+            if (kept.Length != content.Length) merged[i] = merged[i] with { Content = kept };
+            taken.AddRange(kept);
+        }
         merged.Sort(static (a, b) => Start(a).CompareTo(Start(b)));
         var result = ImmutableArray.CreateBuilder<Statement>(merged.Count);
         for (int i = 0; i < merged.Count; i++)
@@ -246,6 +258,24 @@ public sealed class StatementMergeStage : PipelineStage
         foreach (var i in inner)
             if (!outer.Any(o => o.Contains(i))) return false;
         return true;
+    }
+
+    /// <summary>Content pieces in text order, overlapping or repeated pieces joined into one.</summary>
+    private static ImmutableArray<TextSpan> Normalize(ImmutableArray<TextSpan> content)
+    {
+        if (content.Length < 2) return content;
+        var sorted = content.Sort(static (a, b) => a.Start != b.Start ? a.Start.CompareTo(b.Start) : a.End.CompareTo(b.End));
+        var result = ImmutableArray.CreateBuilder<TextSpan>(sorted.Length);
+        foreach (var piece in sorted)
+        {
+            if (result.Count > 0 && result[^1].End > piece.Start)
+            {
+                result[^1] = new TextSpan(result[^1].Start, Math.Max(result[^1].End, piece.End));
+                continue;
+            }
+            result.Add(piece);
+        }
+        return result.Count == content.Length && sorted == content ? content : result.ToImmutable();
     }
 
     private static int Start(Statement s) => s.Content.IsEmpty ? s.Cue?.Start ?? 0 : s.Content[0].Start;
