@@ -8,7 +8,8 @@ namespace Parley.Statements.Attribution;
 /// Deterministic attributions without quote marks that the trained tagger sometimes misses: a sentence
 /// opened by "According to X, …" (content: the rest of the sentence), a sentence closed by "…, according to X."
 /// (content: what comes before), a belief verb with its subject ("X believes / fears / hopes / is convinced (that) …"),
-/// and a belief noun with its holders ("a growing sentiment among officials that …").
+/// a belief noun with its holders ("a growing sentiment among officials that …"), and reported speech with
+/// "that" ("X said on Tuesday that …"), each only where the tagger found nothing in the sentence.
 /// </summary>
 internal static class ParaphraseRules
 {
@@ -36,6 +37,7 @@ internal static class ParaphraseRules
             else if (AccordingToLast(text, tokens, first, last) is { } closing) found.Add(closing);
             else if (Belief(text, tokens, phrases, first, last) is { } belief) found.Add(belief);
             else if (BeliefNoun(text, tokens, first, last) is { } sentiment) found.Add(sentiment);
+            else if (SaidThat(text, tokens, phrases, first, last) is { } reported) found.Add(reported);
         }
         return found;
     }
@@ -109,6 +111,34 @@ internal static class ParaphraseRules
             while (cueFirst - 1 >= first && k - cueFirst < 3 && tokens[cueFirst - 1].Kind == TokenKind.Word && char.IsLower(text[tokens[cueFirst - 1].Start])
                 && !Is(text, tokens, cueFirst - 1, "is") && !Is(text, tokens, cueFirst - 1, "was")) cueFirst--;
             return Make(StatementKind.Belief, Span(tokens, cueFirst, k + 2), Span(tokens, k + 2, that), Span(tokens, that, last));
+        }
+        return null;
+    }
+
+    // "X said (on Tuesday) that CONTENT", "X, the head of Y, said that CONTENT".
+    private static Statement? SaidThat(string text, ReadOnlySpan<Token> tokens, SourcePhrases phrases, int first, int last)
+    {
+        for (int k = first + 1; k < last - 3; k++)
+        {
+            var t = tokens[k];
+            if (t.Kind != TokenKind.Word || char.IsUpper(text[t.Start]) || !CueWords.IsCueVerb(text.AsSpan(t.Start, t.Length))) continue;
+            int that = -1;
+            for (int j = k + 1; j < last && j <= k + 4; j++)
+            {
+                if (Is(text, tokens, j, "that")) { that = j; break; }
+                if (tokens[j].Kind != TokenKind.Word) break;
+            }
+            if (that < 0 || last - that < 4) return null;
+            int sourceEnd = k;
+            if (IsComma(text, tokens[k - 1]))
+            {
+                var apposition = phrases.LeftApposition(k - 1, first);
+                if (!apposition.Found) return null;
+                return Make(StatementKind.Indirect, Span(tokens, k, k + 1), Span(tokens, apposition.First, k), Span(tokens, that, last));
+            }
+            var source = phrases.Left(sourceEnd, first);
+            if (!source.Found) return null;
+            return Make(StatementKind.Indirect, Span(tokens, k, k + 1), Span(tokens, source.First, source.End), Span(tokens, that, last));
         }
         return null;
     }

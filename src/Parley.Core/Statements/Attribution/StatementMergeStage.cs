@@ -76,7 +76,7 @@ public sealed class StatementMergeStage : PipelineStage
                 // A tagged cue inside the belief's holders was a misreading ("a growing sentiment among officials"); any
                 // other statement in the way means the tagger read the sentence differently, and it is kept.
                 var holders = paraphrase.Source!.Value;
-                bool Misread(Statement s) => s.Cue is { } c && holders.Overlaps(c);
+                bool Misread(Statement s) => paraphrase.Kind == StatementKind.Belief && s.Cue is { } c && holders.Overlaps(c);
                 if (merged.Any(s => !Misread(s) && (s.Cue is { } c && c.Overlaps(content) || s.Content.Any(c => c.Overlaps(content) || c.Overlaps(holders)))))
                     continue;
                 merged.RemoveAll(Misread);
