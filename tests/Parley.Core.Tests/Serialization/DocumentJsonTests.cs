@@ -19,6 +19,22 @@ public class DocumentJsonTests
         Assert.Equal(JsonValueKind.Array, root.GetProperty("statements").ValueKind);
     }
 
+    [Fact]
+    public void Statements_carry_speaker_affiliation_and_channel()
+    {
+        const string text = "The Kremlin rejected the report on Monday. A Kremlin spokesman told Reuters that the talks would resume.";
+        var root = JsonDocument.Parse(DocumentJson.ToJson(TestPipeline.Run(text))).RootElement;
+        var statement = root.GetProperty("statements").EnumerateArray().Single(s => s.GetProperty("cue").GetProperty("text").GetString() == "told");
+        var speaker = statement.GetProperty("speaker");
+        Assert.Equal("anonymous", speaker.GetProperty("type").GetString());
+        Assert.Equal("Kremlin", speaker.GetProperty("affiliation").GetString());
+        var channel = statement.GetProperty("channel");
+        Assert.Equal("Reuters", channel.GetProperty("name").GetString());
+        Assert.Equal("interview", channel.GetProperty("kind").GetString());
+        Assert.Equal(JsonValueKind.String, channel.GetProperty("entity").ValueKind);
+        Assert.Equal("Reuters", channel.GetProperty("span").GetProperty("text").GetString());
+    }
+
     [Theory]
     [InlineData(Article)]
     [InlineData("Line one\r\nLine “two” with «guillemets» and emoji 👍.\r\n\r\n“Unclosed quote runs on\n\n“and reopens,” she said.")]

@@ -117,6 +117,8 @@ public sealed class StatementMergeStage : PipelineStage
             int dash = DatelineEnd(text, source.Start, source.End);
             if (dash > source.Start && dash < source.End) s = s with { Source = new TextSpan(dash, source.End) };
         }
+        if (s.Source is { } head && s.Cue is { } verb && head.End < verb.Start && CapitalisedGapEnd(document, head.End, verb.Start) is int gapEnd and > 0)
+            s = s with { Source = new TextSpan(head.Start, gapEnd) }; // "Crimean Leader Says": a title-case name runs up to the cue
         if (s.Cue is { } cue && text[cue.End - 1] == ':' && s.Content.Any(c => c.Start >= cue.End) && s.Content.Any(c => c.End <= cue.Start))
             s = s with { Content = s.Content.Where(c => c.Start >= cue.End).ToImmutableArray() };
         if (s.Source is null && s.Cue is { } bare && document.Has(Entities.Resolution.CoreferenceLayers.Mentions))
@@ -223,6 +225,16 @@ public sealed class StatementMergeStage : PipelineStage
         foreach (var span in spans)
             if (s.Content.Any(c => span.Overlaps(c))) return true;
         return false;
+    }
+
+    /// <summary>The end of the last of the capitalised words that fill the gap between a source and its cue, or -1 when the gap holds anything else.</summary>
+    private static int CapitalisedGapEnd(Document document, int from, int to)
+    {
+        var gap = document.TokensIn(new TextSpan(from, to));
+        if (gap.IsEmpty) return -1;
+        foreach (var t in gap)
+            if (t.Kind != TokenKind.Word || !char.IsUpper(document.Text[t.Start])) return -1;
+        return gap[^1].End;
     }
 
     /// <summary>End of a leading dateline ("MOSCOW —", "KYIV, Ukraine —") inside a source span, or -1.</summary>
