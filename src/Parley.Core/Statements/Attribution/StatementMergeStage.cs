@@ -50,7 +50,7 @@ public sealed class StatementMergeStage : PipelineStage
             if (current.Cue is { } taggedCue && taggedCue.Overlaps(cue))
             {
                 // Same attribution: the quote layer knows where a quote over several paragraphs ends.
-                if (Covers(rule.Content, current.Content) && Length(rule.Content) > Length(current.Content))
+                if (Covers(rule.Content, current.Content) && Length(rule.Content) > Length(current.Content) && !rule.Content.Any(c => c.Overlaps(taggedCue)))
                     merged[overlapping] = current = current with { Content = rule.Content, QuoteIndex = rule.QuoteIndex };
                 // The rules read a source with its apposition ("the head of the peninsula, Sergei Aksyonov") where the tagger kept a part.
                 if (rule.Source is { } ruleSource && current.Source is { } taggedSource && ruleSource.End == taggedSource.End && ruleSource.Start < taggedSource.Start

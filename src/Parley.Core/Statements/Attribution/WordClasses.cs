@@ -39,7 +39,7 @@ internal static class WordClasses
         "staffer", "staffers", "adviser", "advisers", "advisor", "advisors", "representative", "representatives",
         "witness", "witnesses", "resident", "residents", "employee", "employees", "member", "members", "operative",
         "official's", "officer", "officers", "investigators", "prosecutors", "negotiators", "rescuers", "insurgents",
-        "lawmakers", "legislators", "organizers", "organisers", "planners", "strategists", "operatives");
+        "lawmakers", "legislators", "organizers", "organisers", "planners", "strategists", "operatives", "leaders");
 
     private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> VagueSet = Set(
         "analysts", "experts", "observers", "critics", "many", "some", "others", "commentators", "economists",
@@ -54,7 +54,8 @@ internal static class WordClasses
         "association", "institute", "university", "service", "foundation", "group", "bureau", "authority",
         "authorities", "embassy", "board", "organization", "organisation", "nato", "un", "eu", "fbi", "cia",
         "team", "cabinet", "secretariat", "command", "force", "forces", "mission", "house", "network", "newspaper",
-        "agency's", "alliance", "coalition", "federation", "movement", "front", "club", "firm", "center", "centre");
+        "agency's", "alliance", "coalition", "federation", "movement", "front", "club", "firm", "center", "centre",
+        "chamber", "assembly", "legislature", "municipality", "directorate", "regulator", "watchdog", "tribunal", "ministry's");
 
     private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> QuantifierSet = Set(
         "some", "many", "several", "most", "all", "both", "two", "three", "other", "others");
