@@ -11,13 +11,17 @@ namespace Parley.Statements.Tagging;
 /// <summary>
 /// Groups tagged SOURCE, CUE and CONTENT spans into statements. Every content span joins one cue: the cue
 /// whose dependency subtree holds it (a complement of "said"), else the nearest cue in the same or an
-/// adjacent sentence. Every cue takes the source in its sentence that is its dependency subject (or the
-/// object of "according to"), else the nearest one. Cues left without content are dropped.
+/// adjacent sentence; every piece inside one multi-paragraph quote joins the same cue. Every cue takes the
+/// source in its sentence right before it ("X has said") or right after it ("said X", "according to X"), else
+/// the nearest one. Cues left without content are kept when they have a source, else dropped.
 /// </summary>
 public static class StatementDecoder
 {
     /// <summary>Confidence given to every decoded statement (the perceptron's scores are not probabilities).</summary>
     public const double DefaultConfidence = 0.7;
+
+    /// <summary>Confidence of a statement whose cue and source were found but no content (its content list is empty).</summary>
+    public const double NoContentConfidence = 0.4;
 
     private static readonly string[] BeliefWords =
     [
@@ -56,8 +60,10 @@ public static class StatementDecoder
         // Contents → cues.
         var contentOf = new List<Piece>[cues.Count];
         for (int c = 0; c < cues.Count; c++) contentOf[c] = [];
-        foreach (var content in contents)
+        var owner = new List<int>(contents.Count);
+        for (int i = 0; i < contents.Count; i++)
         {
+            var content = contents[i];
             int lastSentence = sentenceOf[content.End - 1];
             int best = -1;
             long bestScore = long.MaxValue;
@@ -72,17 +78,22 @@ public static class StatementDecoder
                 if (!deps.IsDefault && Governs(deps, cue, content)) score -= 100_000;
                 if (score < bestScore) { bestScore = score; best = c; }
             }
-            if (best >= 0) contentOf[best].Add(content);
+            owner.Add(best);
         }
+        var quoteExtents = document.Has(Layers.Quotes) ? document.Quotes : [];
+        foreach (var quote in quoteExtents)
+            if (quote.Content.Length > 1) KeepQuoteTogether(document, quote, sentenceOf, cues, contents, owner);
+        for (int i = 0; i < contents.Count; i++)
+            if (owner[i] >= 0) contentOf[owner[i]].Add(contents[i]);
 
         var text = document.Text;
         var statements = ImmutableArray.CreateBuilder<Statement>();
-        var quoteExtents = document.Has(Layers.Quotes) ? document.Quotes : [];
         for (int c = 0; c < cues.Count; c++)
         {
-            if (contentOf[c].Count == 0) continue;
             var cue = cues[c];
             Piece? source = PickSource(deps, cue, sources, document);
+            // A cue with a source but no tagged content is kept (the tagger misses contents more often than cues), at a lower confidence.
+            if (contentOf[c].Count == 0 && source is null) continue;
             var contentSpans = contentOf[c].OrderBy(p => p.Start)
                 .Select(p => new TextSpan(tokens[p.Start].Start, tokens[p.End - 1].End)).ToImmutableArray();
             var cueSpan = new TextSpan(tokens[cue.Start].Start, tokens[cue.End - 1].End);
@@ -106,11 +117,54 @@ public static class StatementDecoder
                 Source = sourceSpan,
                 Content = contentSpans,
                 Speaker = speaker,
-                Confidence = DefaultConfidence,
+                Confidence = contentOf[c].Count == 0 ? NoContentConfidence : DefaultConfidence,
                 QuoteIndex = quoteIndex,
             });
         }
         return statements.ToImmutable();
+    }
+
+    /// <summary>
+    /// A quote over several paragraphs (an opening mark left open at a paragraph's end, continued by the next
+    /// paragraph's opening mark) is one statement: every content piece inside it joins one cue, the nearest cue
+    /// within the quote's paragraphs that a piece chose (else any cue in those paragraphs), and paragraphs of
+    /// the quote the tagger left untagged become content pieces too.
+    /// </summary>
+    private static void KeepQuoteTogether(Document document, Quote quote, int[] sentenceOf, List<Piece> cues, List<Piece> contents, List<int> owner)
+    {
+        var tokens = document.Tokens;
+        var sentences = document.Sentences;
+        var extent = quote.Extent;
+        int firstToken = document.TokenIndexAt(extent.Start), lastToken = document.TokenIndexAt(Math.Max(extent.Start, extent.End - 1));
+        if (firstToken < 0 || lastToken < 0 || sentenceOf[firstToken] < 0 || sentenceOf[lastToken] < 0) return;
+        int firstParagraph = sentences[sentenceOf[firstToken]].Paragraph, lastParagraph = sentences[sentenceOf[lastToken]].Paragraph;
+        bool InParagraphs(Piece p) => p.Sentence >= 0 && sentences[p.Sentence].Paragraph >= firstParagraph && sentences[p.Sentence].Paragraph <= lastParagraph;
+        bool Inside(Piece p) => tokens[p.Start].Start < extent.End && tokens[p.End - 1].End > extent.Start;
+        int Gap(Piece cue) => cue.End <= firstToken ? firstToken - cue.End : cue.Start > lastToken ? cue.Start - lastToken : 0;
+
+        var members = new List<int>();
+        for (int i = 0; i < contents.Count; i++) if (Inside(contents[i])) members.Add(i);
+        int chosen = -1;
+        foreach (int i in members)
+            if (owner[i] >= 0 && InParagraphs(cues[owner[i]]) && !Inside(cues[owner[i]]) && (chosen < 0 || Gap(cues[owner[i]]) < Gap(cues[chosen]))) chosen = owner[i];
+        if (chosen < 0)
+            for (int c = 0; c < cues.Count; c++)
+                if (InParagraphs(cues[c]) && !Inside(cues[c]) && (chosen < 0 || Gap(cues[c]) < Gap(cues[chosen]))) chosen = c;
+        if (chosen < 0) return;
+        foreach (int i in members) owner[i] = chosen;
+        if (members.Count == 0) return;
+        // Paragraphs of the quote with no tagged piece: their quoted text (with its marks) becomes a piece.
+        foreach (var span in quote.Content)
+        {
+            int a = document.TokenIndexAt(span.Start), b = document.TokenIndexAt(Math.Max(span.Start, span.End - 1));
+            if (a < 0 || b < 0) continue;
+            if (a > 0 && tokens[a - 1].Kind == TokenKind.Quote && tokens[a - 1].End <= span.Start && tokens[a - 1].End >= span.Start - 1) a--;
+            if (b + 1 < tokens.Length && tokens[b + 1].Kind == TokenKind.Quote && tokens[b + 1].Start <= span.End + 1 && tokens[b + 1].Start >= span.End) b++;
+            bool covered = members.Any(i => contents[i].Start <= b && contents[i].End > a);
+            if (covered || sentenceOf[a] < 0) continue;
+            contents.Add(new Piece(a, b + 1, sentenceOf[a]));
+            owner.Add(chosen);
+        }
     }
 
     /// <summary>True when a token of <paramref name="content"/> has a cue token among its ancestors.</summary>
@@ -128,7 +182,11 @@ public static class StatementDecoder
         return false;
     }
 
-    /// <summary>The source of a cue: in its sentence, the span holding the cue's subject (or its prepositional object), else the nearest.</summary>
+    /// <summary>
+    /// The source of a cue, in its sentence: the cue's dependency subject or prepositional object when a parse is
+    /// present; else the span right before the cue (only adverbs, auxiliaries or commas between: "X has said") or right
+    /// after it ("said X", "according to X"); else the nearest span.
+    /// </summary>
     private static Piece? PickSource(ImmutableArray<Dependency> deps, Piece cue, List<Piece> sources, Document document)
     {
         Piece? best = null;
@@ -137,6 +195,8 @@ public static class StatementDecoder
         {
             if (s.Sentence != cue.Sentence) continue;
             long score = s.End <= cue.Start ? cue.Start - s.End : s.Start >= cue.End ? s.Start - cue.End : 0;
+            if (s.End <= cue.Start && Adjacent(document, s.End, cue.Start)) score -= 500;
+            else if (s.Start >= cue.End && s.Start - cue.End <= 1) score -= 400;
             if (!deps.IsDefault)
                 for (int t = s.Start; t < s.End; t++)
                 {
@@ -151,12 +211,23 @@ public static class StatementDecoder
         return best;
     }
 
+    /// <summary>True when the tokens in [<paramref name="from"/>, <paramref name="to"/>) are at most three adverbs, auxiliaries or commas.</summary>
+    private static bool Adjacent(Document document, int from, int to)
+    {
+        if (to - from > 3) return false;
+        var pos = document.Has(SyntaxLayers.PartOfSpeech) ? document.Get(SyntaxLayers.PartOfSpeech) : default;
+        for (int t = from; t < to; t++)
+            if (pos.IsDefault || pos[t].Tag is not ("RB" or "MD" or "VBZ" or "VBD" or "VBP" or "VB" or "VBN" or "," or "RP")) return false;
+        return true;
+    }
+
     private static StatementKind KindOf(Document document, Piece cue, List<Piece> contents)
     {
         var tokens = document.Tokens;
         var text = document.Text;
         var cueText = text.AsSpan(tokens[cue.Start].Start, tokens[cue.End - 1].End - tokens[cue.Start].Start);
         if (cueText.StartsWith("according", StringComparison.OrdinalIgnoreCase)) return StatementKind.AccordingTo;
+        if (contents.Count == 0) return StatementKind.Indirect;
         int first = contents.Min(p => p.Start), last = contents.Max(p => p.End) - 1;
         bool opens = tokens[first].Kind == TokenKind.Quote && IsOpening(text, tokens[first]);
         bool closes = tokens[last].Kind == TokenKind.Quote && !IsOpening(text, tokens[last]);

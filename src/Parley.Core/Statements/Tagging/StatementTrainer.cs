@@ -35,11 +35,11 @@ public sealed record StatementTrainingOptions
 /// <summary>Trains the attribution tagger (<see cref="StatementTagger"/>) on PolNeAR-style annotations.</summary>
 public static class StatementTrainer
 {
-    /// <summary>The stages a document needs before the tagger: layout, tokens, sentences, syntax, entities and quotes.</summary>
+    /// <summary>The stages a document needs before the tagger: layout, tokens, sentences, part-of-speech tags (no parse), entities and quotes.</summary>
     public static TextPipelineBuilder CreatePreprocessingBuilder() => Parley.Syntax.SyntaxPipeline.AddSyntax(TextPipeline.CreateBuilder()
         .Use(new LayoutStage())
         .Use(new TokenizerStage())
-        .Use(new SentenceStage()))
+        .Use(new SentenceStage()), parse: false)
         .Use(new EntityStage())
         .Use(new QuoteStage());
 

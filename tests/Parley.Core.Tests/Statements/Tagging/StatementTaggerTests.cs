@@ -102,6 +102,63 @@ public sealed class StatementTaggerTests
         Assert.Empty(StatementDecoder.Decode(document, labels));
     }
 
+    [Fact]
+    public void A_cue_with_a_source_but_no_content_is_kept_at_a_lower_confidence()
+    {
+        const string text = "The minister said nothing.";
+        var document = Prepare(text);
+        var labels = StatementRoles.Align(document, [new([Find(text, "said")], [Find(text, "The minister")], [])]);
+        var statement = Assert.Single(StatementDecoder.Decode(document, labels));
+        Assert.Equal("The minister", statement.Source?.GetText(text));
+        Assert.Empty(statement.Content);
+        Assert.Equal(StatementDecoder.NoContentConfidence, statement.Confidence);
+    }
+
+    [Fact]
+    public void A_quote_over_two_paragraphs_stays_one_statement_with_its_own_cue()
+    {
+        // The first paragraph of the quote has no cue of its own and sits right after another statement's cue.
+        const string text = "Union leaders said the strike would go on.\n\n“We did not choose this fight.\n\n“Our members are tired,” said Ines Kovač.";
+        var document = Prepare(text);
+        var labels = StatementRoles.Align(document,
+        [
+            new([Find(text, "said")], [Find(text, "Union leaders")], [Find(text, "the strike would go on")]),
+            new([Find(text, "said", 1)], [Find(text, "Ines Kovač")], [Find(text, "“We did not choose this fight."), Find(text, "“Our members are tired,”")]),
+        ]);
+        var statements = StatementDecoder.Decode(document, labels);
+        Assert.Equal(2, statements.Length);
+        Assert.Equal(["the strike would go on"], statements[0].Content.Select(c => c.GetText(text)));
+        Assert.Equal("Ines Kovač", statements[1].Source?.GetText(text));
+        Assert.Equal(["“We did not choose this fight.", "“Our members are tired,”"], statements[1].Content.Select(c => c.GetText(text)));
+    }
+
+    [Fact]
+    public void An_untagged_paragraph_of_a_multi_paragraph_quote_joins_the_statement()
+    {
+        const string text = "Union leaders said the strike would go on.\n\n“We did not choose this fight.\n\n“Our members are tired,” said Ines Kovač.";
+        var document = Prepare(text);
+        var labels = StatementRoles.Align(document,
+        [
+            new([Find(text, "said")], [Find(text, "Union leaders")], [Find(text, "the strike would go on")]),
+            new([Find(text, "said", 1)], [Find(text, "Ines Kovač")], [Find(text, "“Our members are tired,”")]),
+        ]);
+        var statements = StatementDecoder.Decode(document, labels);
+        Assert.Equal(2, statements.Length);
+        Assert.Equal(["“We did not choose this fight.", "“Our members are tired,”"], statements[1].Content.Select(c => c.GetText(text)));
+    }
+
+    [Fact]
+    public void The_shipped_model_keeps_a_multi_paragraph_quote_with_its_own_speaker()
+    {
+        const string text = "Dock workers voted on Monday to extend their strike by another week, union leaders said.\n\n"
+            + "“We did not choose this fight. The port authority chose it when it tore up an agreement.\n\n"
+            + "“Our members have families to feed,” said Ines Kovač, the general secretary of the dockers’ union.";
+        var document = ParleyPipeline.Get("trained").Process(text, new DocumentMetadata { Id = "harbour" });
+        var quote = Assert.Single(document.Statements, s => s.Content.Any(c => c.GetText(text).Contains("choose this fight", StringComparison.Ordinal)));
+        Assert.Contains("Ines Kovač", quote.Source?.GetText(text));
+        Assert.Contains(quote.Content, c => c.GetText(text).Contains("families to feed", StringComparison.Ordinal));
+    }
+
     // Hand-written toy training set: the tagger must fit it.
     private static readonly string[] ToyTexts =
     [
