@@ -180,7 +180,7 @@ internal sealed class StatementContext
 internal static class StatementFeatures
 {
     /// <summary>Identifies the feature set; stored in the model, which refuses to load with another one.</summary>
-    public const string Version = "statement-features-4";
+    public const string Version = "statement-features-5";
 
     private enum T
     {
@@ -307,6 +307,34 @@ internal static class StatementFeatures
             int e = c.Entity[t];
             output.Add(FeatureHash.Add(FeatureHash.Start((int)T.Entity), e));
             output.Add(FeatureHash.Add(FeatureHash.Add(FeatureHash.Add(FeatureHash.Start((int)T.EntityDep), e), relation), chunk));
+            output.EndPosition();
+        }
+    }
+
+    /// <summary>
+    /// The few local features the second pass keeps besides its own (word, ±1 words and tags, reporting verb,
+    /// chunk, quote, colon and "according to" flags, sentence start, headline, entity): the first pass's roles
+    /// carry the rest, and a short sequence keeps the second decode cheap (decoding is bound by feature lookups).
+    /// </summary>
+    public static void ExtractCore(StatementContext c, int start, int end, FeatureSequence output)
+    {
+        output.Clear();
+        ulong none = FeatureHash.Add(0UL, "<none>");
+        ulong L(int t) => t >= start && t < end ? c.Lower[t] : none;
+        ulong P(int t) => t >= start && t < end ? c.PosHash[t] : none;
+        for (int t = start; t < end; t++)
+        {
+            var sentence = c.Sentences[c.SentenceOf[t]];
+            ulong pos = c.PosHash[t];
+            output.Add(FeatureHash.Start((int)T.Bias + 1000));
+            output.Add(FeatureHash.Add(FeatureHash.Start((int)T.Lower + 1000), c.Lower[t]));
+            output.Add(FeatureHash.Add(FeatureHash.Start((int)T.Pos + 1000), pos));
+            output.Add(FeatureHash.Add(FeatureHash.Add(FeatureHash.Start((int)T.Window + 1000), -1), L(t - 1)));
+            output.Add(FeatureHash.Add(FeatureHash.Add(FeatureHash.Start((int)T.Window + 1000), 1), L(t + 1)));
+            output.Add(FeatureHash.Add(FeatureHash.Add(FeatureHash.Add(FeatureHash.Start((int)T.PosWindow + 1000), P(t - 1)), pos), P(t + 1)));
+            output.Add(FeatureHash.Add(FeatureHash.Add(FeatureHash.Add(FeatureHash.Start((int)T.CueWord + 1000), c.Cue[t]), c.Chunk[t]), c.ChunkRelation[t]));
+            output.Add(FeatureHash.Add(FeatureHash.Add(FeatureHash.Start((int)T.QuoteFlags + 1000), c.Quote[t]), c.Earlier[t]));
+            output.Add(FeatureHash.Add(FeatureHash.Add(FeatureHash.Add(FeatureHash.Start((int)T.SentenceInitial + 1000), Math.Min(t - sentence.FirstToken, 3)), sentence.IsHeadline ? 1 : 0), c.Entity[t]));
             output.EndPosition();
         }
     }

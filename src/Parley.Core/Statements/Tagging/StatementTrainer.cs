@@ -131,9 +131,10 @@ public static class StatementTrainer
         {
             var (start, stop) = units[u];
             var features = target();
-            StatementFeatures.Extract(context, start, stop, u, features);
-            if (stage1 is not null)
+            if (stage1 is null) StatementFeatures.Extract(context, start, stop, u, features);
+            else
             {
+                StatementFeatures.ExtractCore(context, start, stop, features);
                 StatementFeatures.ExtractSecondPass(context, stage1, start, stop, extra);
                 features.Append(extra);
             }
