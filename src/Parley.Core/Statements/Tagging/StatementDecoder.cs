@@ -67,7 +67,10 @@ public static class StatementDecoder
             int lastSentence = sentenceOf[content.End - 1];
             int best = -1;
             long bestScore = long.MaxValue;
-            for (int c = 0; c < cues.Count; c++)
+            // Only cues from the sentence before to the sentence after can win: find them by bisection, not a scan (long inputs).
+            int fromToken = content.Sentence > 0 ? sentences[content.Sentence - 1].FirstToken : 0;
+            int toToken = lastSentence >= 0 && lastSentence + 1 < sentences.Length ? sentences[lastSentence + 1].EndToken : tokens.Length;
+            for (int c = FirstAtOrAfter(cues, fromToken); c < cues.Count && cues[c].Start < toToken; c++)
             {
                 var cue = cues[c];
                 int distance = cue.Sentence < content.Sentence ? content.Sentence - cue.Sentence : cue.Sentence > lastSentence ? cue.Sentence - lastSentence : 0;
@@ -81,17 +84,19 @@ public static class StatementDecoder
             owner.Add(best);
         }
         var quoteExtents = document.Has(Layers.Quotes) ? document.Quotes : [];
+        int sortedContents = contents.Count;
         foreach (var quote in quoteExtents)
-            if (quote.Content.Length > 1) KeepQuoteTogether(document, quote, sentenceOf, cues, contents, owner);
+            if (quote.Content.Length > 1) KeepQuoteTogether(document, quote, sentenceOf, cues, contents, sortedContents, owner);
         for (int i = 0; i < contents.Count; i++)
             if (owner[i] >= 0) contentOf[owner[i]].Add(contents[i]);
 
         var text = document.Text;
         var statements = ImmutableArray.CreateBuilder<Statement>();
+        int[]? quoteOf = null;
         for (int c = 0; c < cues.Count; c++)
         {
             var cue = cues[c];
-            Piece? source = PickSource(deps, cue, sources, document);
+            Piece? source = PickSource(deps, cue, sources, document, sentences);
             // A cue with a source but no tagged content is kept (the tagger misses contents more often than cues), at a lower confidence.
             if (contentOf[c].Count == 0 && source is null) continue;
             var contentSpans = contentOf[c].OrderBy(p => p.Start)
@@ -100,8 +105,12 @@ public static class StatementDecoder
             var kind = KindOf(document, cue, contentOf[c]);
             int quoteIndex = -1;
             if (kind is StatementKind.Direct or StatementKind.Mixed)
-                for (int q = 0; q < quoteExtents.Length && quoteIndex < 0; q++)
-                    if (contentSpans.Any(s => s.Overlaps(quoteExtents[q].Extent))) quoteIndex = q;
+            {
+                quoteOf ??= QuoteOfToken(document);
+                foreach (var p in contentOf[c])
+                    for (int t = p.Start; t < p.End; t++)
+                        if (quoteOf[t] >= 0 && (quoteIndex < 0 || quoteOf[t] < quoteIndex)) quoteIndex = quoteOf[t];
+            }
             Speaker? speaker = null;
             TextSpan? sourceSpan = null;
             if (source is { } src)
@@ -130,7 +139,7 @@ public static class StatementDecoder
     /// within the quote's paragraphs that a piece chose (else any cue in those paragraphs), and paragraphs of
     /// the quote the tagger left untagged become content pieces too.
     /// </summary>
-    private static void KeepQuoteTogether(Document document, Quote quote, int[] sentenceOf, List<Piece> cues, List<Piece> contents, List<int> owner)
+    private static void KeepQuoteTogether(Document document, Quote quote, int[] sentenceOf, List<Piece> cues, List<Piece> contents, int sorted, List<int> owner)
     {
         var tokens = document.Tokens;
         var sentences = document.Sentences;
@@ -142,13 +151,19 @@ public static class StatementDecoder
         bool Inside(Piece p) => tokens[p.Start].Start < extent.End && tokens[p.End - 1].End > extent.Start;
         int Gap(Piece cue) => cue.End <= firstToken ? firstToken - cue.End : cue.Start > lastToken ? cue.Start - lastToken : 0;
 
+        // Pieces are in text order up to sorted (pieces added for earlier quotes follow): bisect that part, scan the rest.
         var members = new List<int>();
-        for (int i = 0; i < contents.Count; i++) if (Inside(contents[i])) members.Add(i);
+        for (int i = FirstAtOrAfter(contents, Math.Max(0, firstToken - 1), sorted); i < contents.Count; i++)
+        {
+            if (i < sorted && contents[i].Start > lastToken) { i = sorted - 1; continue; }
+            if (Inside(contents[i])) members.Add(i);
+        }
         int chosen = -1;
         foreach (int i in members)
             if (owner[i] >= 0 && InParagraphs(cues[owner[i]]) && !Inside(cues[owner[i]]) && (chosen < 0 || Gap(cues[owner[i]]) < Gap(cues[chosen]))) chosen = owner[i];
+        int paragraphStart = sentences[sentenceOf[firstToken]].FirstToken;
         if (chosen < 0)
-            for (int c = 0; c < cues.Count; c++)
+            for (int c = FirstAtOrAfter(cues, paragraphStart); c < cues.Count && cues[c].Sentence >= 0 && sentences[cues[c].Sentence].Paragraph <= lastParagraph; c++)
                 if (InParagraphs(cues[c]) && !Inside(cues[c]) && (chosen < 0 || Gap(cues[c]) < Gap(cues[chosen]))) chosen = c;
         if (chosen < 0) return;
         foreach (int i in members) owner[i] = chosen;
@@ -165,6 +180,38 @@ public static class StatementDecoder
             contents.Add(new Piece(a, b + 1, sentenceOf[a]));
             owner.Add(chosen);
         }
+    }
+
+    /// <summary>The index of the first piece starting at or after <paramref name="token"/> (pieces are in text order).</summary>
+    private static int FirstAtOrAfter(List<Piece> pieces, int token) => FirstAtOrAfter(pieces, token, pieces.Count);
+
+    /// <summary>As <see cref="FirstAtOrAfter(List{Piece}, int)"/> within the first <paramref name="count"/> pieces.</summary>
+    private static int FirstAtOrAfter(List<Piece> pieces, int token, int count)
+    {
+        int lo = 0, hi = count;
+        while (lo < hi)
+        {
+            int mid = (lo + hi) >>> 1;
+            if (pieces[mid].Start < token) lo = mid + 1; else hi = mid;
+        }
+        return lo;
+    }
+
+    /// <summary>Per token, the lowest index of a quote whose extent overlaps it, or -1.</summary>
+    private static int[] QuoteOfToken(Document document)
+    {
+        var tokens = document.Tokens;
+        var result = new int[tokens.Length];
+        Array.Fill(result, -1);
+        if (!document.Has(Layers.Quotes)) return result;
+        var quotes = document.Quotes;
+        for (int q = quotes.Length - 1; q >= 0; q--)
+        {
+            var extent = quotes[q].Extent;
+            for (int t = Math.Max(0, document.TokenIndexAt(extent.Start) - 1); t < tokens.Length && tokens[t].Start < extent.End; t++)
+                if (tokens[t].Span.Overlaps(extent)) result[t] = q;
+        }
+        return result;
     }
 
     /// <summary>True when a token of <paramref name="content"/> has a cue token among its ancestors.</summary>
@@ -187,12 +234,14 @@ public static class StatementDecoder
     /// present; else the span right before the cue (only adverbs, auxiliaries or commas between: "X has said") or right
     /// after it ("said X", "according to X"); else the nearest span.
     /// </summary>
-    private static Piece? PickSource(ImmutableArray<Dependency> deps, Piece cue, List<Piece> sources, Document document)
+    private static Piece? PickSource(ImmutableArray<Dependency> deps, Piece cue, List<Piece> sources, Document document, ImmutableArray<Sentence> sentences)
     {
         Piece? best = null;
         long bestScore = long.MaxValue;
-        foreach (var s in sources)
+        if (cue.Sentence < 0) return null;
+        for (int i = FirstAtOrAfter(sources, sentences[cue.Sentence].FirstToken); i < sources.Count && sources[i].Start < sentences[cue.Sentence].EndToken; i++)
         {
+            var s = sources[i];
             if (s.Sentence != cue.Sentence) continue;
             long score = s.End <= cue.Start ? cue.Start - s.End : s.Start >= cue.End ? s.Start - cue.End : 0;
             if (s.End <= cue.Start && Adjacent(document, s.End, cue.Start)) score -= 500;
