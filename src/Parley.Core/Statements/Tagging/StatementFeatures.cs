@@ -63,7 +63,7 @@ internal sealed class StatementContext
         for (int t = 0; t < n; t++)
         {
             var w = text.AsSpan(tokens[t].Start, tokens[t].Length);
-            lower[t] = FeatureHash.AddLower(0x51A7UL, w);
+            lower[t] = FoldedLower(w);
             posHash[t] = FeatureHash.Add(0UL, pos[t].Tag);
             nounish[t] = IsNounish(pos[t].Tag);
             cue[t] = lexicon.TryGetVerb(w, out _) ? (byte)1 : lexicon.TryGetGerund(w, out _) ? (byte)2 : (byte)0;
@@ -143,7 +143,7 @@ internal sealed class StatementContext
                 earlier[t] = (byte)(flags | (t - according <= 6 ? 8 : 0));
                 var w = text.AsSpan(tokens[t].Start, tokens[t].Length);
                 if (w is ":") flags |= 1;
-                else if (w is "—" or "–" or "--") flags |= 2;
+                else if (IsDash(w)) flags |= 2;
                 else if (t + 1 < end && w.Equals("according", StringComparison.OrdinalIgnoreCase) && Is(t + 1, "to")) { flags |= 4; according = t; }
                 if (firstVerb[s] < 0 && pos[t].Tag is "VBD" or "VBZ" or "VBP" or "MD") firstVerb[s] = t;
             }
@@ -164,6 +164,21 @@ internal sealed class StatementContext
         };
     }
 
+    /// <summary>A dash token: any of the dash characters <see cref="NormalizedText.Fold"/> folds to '-' ("―" in some outlets), or "--".</summary>
+    public static bool IsDash(ReadOnlySpan<char> w) => w is "--" || (w.Length == 1 && w[0] != '-' && NormalizedText.Fold(w[0]) == '-');
+
+    /// <summary>
+    /// The hash of a word lower-cased with its typography folded (curly and straight quotes, dash variants are one),
+    /// so that outlets' typographic habits do not split a word's weights.
+    /// </summary>
+    private static ulong FoldedLower(ReadOnlySpan<char> w)
+    {
+        if (w.Length > 64) return FeatureHash.AddLower(0x51A7UL, w);
+        Span<char> folded = stackalloc char[w.Length];
+        for (int i = 0; i < w.Length; i++) folded[i] = NormalizedText.Fold(w[i]);
+        return FeatureHash.AddLower(0x51A7UL, folded);
+    }
+
     private static bool IsNounish(string tag) => tag is "NN" or "NNS" or "NNP" or "NNPS" or "PRP" or "DT" or "PDT" or "PRP$" or "JJ" or "JJR" or "JJS" or "CD" or "POS";
 
     private static bool IsAuxiliaryOrAdverb(string tag) => tag is "RB" or "MD" or "VBZ" or "VBD" or "VBP" or "VBN" or "VB" or ",";
@@ -180,7 +195,7 @@ internal sealed class StatementContext
 internal static class StatementFeatures
 {
     /// <summary>Identifies the feature set; stored in the model, which refuses to load with another one.</summary>
-    public const string Version = "statement-features-5";
+    public const string Version = "statement-features-6";
 
     private enum T
     {
@@ -188,7 +203,7 @@ internal static class StatementFeatures
         HeadWord, HeadCue, CuePath, CueAncestorDistance, CueAncestorEntry, CueChildren, NearCue, QuoteFlags, QuoteWord, QuoteDistance,
         Colon, Dash, AccordingTo, AfterAccordingTo, SentenceInitial, SentenceInUnit, UnitInDocument, Headline, Entity, EntityDep,
         PosDepHeadCue, LowerDep, SentenceEnd, QuoteCount, CueInSentence, RootCue, RootCuePos, TrailingCue, LeadingCue,
-        Stage1, Stage1Window, Stage1Sentence, Stage1Neighbour, Stage1Pos, Chunk, ChunkPos, ChunkWord, Stage1Chunk, Stage1Cue, Stage1CueWord,
+        Stage1, Stage1Window, Stage1Sentence, Stage1Neighbour, Stage1Pos, Chunk, ChunkPos, ChunkWord, Stage1Chunk, Stage1Cue, Stage1CueWord, ColonContext,
     }
 
     public static void Extract(StatementContext c, int start, int end, int unitIndex, FeatureSequence output)
@@ -295,6 +310,17 @@ internal static class StatementFeatures
             bool accordingHere = (word.Equals("according", StringComparison.OrdinalIgnoreCase) && t + 1 < end && c.Word(t + 1).Equals("to", StringComparison.Ordinal))
                 || (word.Equals("to", StringComparison.Ordinal) && t > start && c.Word(t - 1).Equals("according", StringComparison.OrdinalIgnoreCase));
             if (accordingHere) output.Add(FeatureHash.Start((int)T.AccordingTo));
+            if (word is ":" || StatementContext.IsDash(word))
+            {
+                // A colon or dash as the cue ("PENCE: …", "Trump ― …"): what stands before and after it.
+                int kind = word is ":" ? 1 : 2;
+                ulong before = t > sentence.FirstToken ? Shape(c.Word(t - 1)) : none;
+                int after = t + 1 < sentence.EndToken ? (c.Tokens[t + 1].Kind == TokenKind.Quote ? 1 : c.Chunk[t + 1] is 1 or 4 ? 2 : 3) : 0;
+                int place = Math.Min(t - sentence.FirstToken, 6);
+                output.Add(FeatureHash.Add(FeatureHash.Add(FeatureHash.Add(FeatureHash.Add(FeatureHash.Start((int)T.ColonContext), kind), sentence.IsHeadline ? 1 : 0), after), place));
+                output.Add(FeatureHash.Add(FeatureHash.Add(FeatureHash.Add(FeatureHash.Start((int)T.ColonContext + 100), kind), before), after));
+                output.Add(FeatureHash.Add(FeatureHash.Add(FeatureHash.Add(FeatureHash.Start((int)T.ColonContext + 200), kind), t > sentence.FirstToken ? c.Chunk[t - 1] : 9), c.Entity[Math.Max(sentence.FirstToken, t - 1)]));
+            }
 
             // Place: sentence start and end, sentence within the paragraph, paragraph within the document.
             output.Add(FeatureHash.Add(FeatureHash.Start((int)T.SentenceInitial), Math.Min(t - sentence.FirstToken, 3)));
