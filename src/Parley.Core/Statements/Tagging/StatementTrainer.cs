@@ -17,7 +17,7 @@ public sealed record StatementExample(Document Document, int[] Gold);
 public sealed record StatementTrainingOptions
 {
     /// <summary>Maximum epochs; the best epoch on the dev set is kept.</summary>
-    public int Epochs { get; init; } = 8;
+    public int Epochs { get; init; } = 12;
 
     /// <summary>Seed of the visiting order.</summary>
     public int Seed { get; init; } = 1;
