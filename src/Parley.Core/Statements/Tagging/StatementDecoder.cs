@@ -55,6 +55,7 @@ public static class StatementDecoder
             var piece = new Piece(span.Start, span.End, sentenceOf[span.Start]);
             (span.Type switch { StatementRoles.Cue => cues, StatementRoles.Source => sources, _ => contents }).Add(piece);
         }
+        var forced = AddDashAttributions(document, sentenceOf, cues, sources, contents);
         if (cues.Count == 0) return [];
 
         // Contents → cues.
@@ -81,7 +82,7 @@ public static class StatementDecoder
                 if (!deps.IsDefault && Governs(deps, cue, content)) score -= 100_000;
                 if (score < bestScore) { bestScore = score; best = c; }
             }
-            owner.Add(best);
+            owner.Add(forced.TryGetValue(content.Start, out int cueStart) ? FirstAtOrAfter(cues, cueStart) : best);
         }
         var quoteExtents = document.Has(Layers.Quotes) ? document.Quotes : [];
         int sortedContents = contents.Count;
@@ -132,6 +133,51 @@ public static class StatementDecoder
         }
         return statements.ToImmutable();
     }
+
+    /// <summary>
+    /// A closed quote followed by a dash and a short name that ends the line or paragraph ("…our greatest shame.” ―
+    /// Sonya Herridge"): the dash is the cue, the name the source and the whole quote, marks included, the content.
+    /// The tagger rarely sees this layout in training, so it is added here; tagged pieces it overlaps give way.
+    /// Returns, by the content piece's first token, the first token of the cue it must join.
+    /// </summary>
+    private static Dictionary<int, int> AddDashAttributions(Document document, int[] sentenceOf, List<Piece> cues, List<Piece> sources, List<Piece> contents)
+    {
+        var forced = new Dictionary<int, int>();
+        if (!document.Has(Layers.Quotes)) return forced;
+        var tokens = document.Tokens;
+        var sentences = document.Sentences;
+        var text = document.Text;
+        foreach (var quote in document.Quotes)
+        {
+            if (!quote.IsSpeech || quote.Close is not { } close || quote.Depth > 0) continue;
+            int closeToken = document.TokenIndexAt(close.Start), open = document.TokenIndexAt(quote.Open.Start);
+            int dash = closeToken + 1;
+            if (closeToken < 0 || open < 0 || dash + 1 >= tokens.Length || sentenceOf[dash] < 0 || sentenceOf[closeToken] < 0) continue;
+            var dashWord = text.AsSpan(tokens[dash].Start, tokens[dash].Length);
+            if (!StatementContext.IsDash(dashWord) && dashWord is not "-") continue;
+            int paragraph = sentences[sentenceOf[dash]].Paragraph;
+            if (sentences[sentenceOf[closeToken]].Paragraph != paragraph || !char.IsUpper(text[tokens[dash + 1].Start])) continue;
+            // The name runs to the end of the paragraph or of the line (testimonials are often one per line).
+            bool Continues(int t) => t < tokens.Length && sentenceOf[t] >= 0 && sentences[sentenceOf[t]].Paragraph == paragraph
+                && text.AsSpan(tokens[t - 1].End, tokens[t].Start - tokens[t - 1].End).IndexOf('\n') < 0;
+            int end = dash + 1;
+            while (Continues(end) && end - dash <= 9) end++;
+            if (end - dash > 9 || Continues(end)) continue; // not a short name ending its line
+            while (end > dash + 1 && char.IsPunctuation(text[tokens[end - 1].Start]) && tokens[end - 1].Length == 1) end--;
+            RemoveOverlapping(cues, open, end);
+            RemoveOverlapping(sources, dash, end);
+            RemoveOverlapping(contents, open, end);
+            Insert(cues, new Piece(dash, dash + 1, sentenceOf[dash]));
+            Insert(sources, new Piece(dash + 1, end, sentenceOf[dash + 1]));
+            Insert(contents, new Piece(open, closeToken + 1, sentenceOf[open]));
+            forced[open] = dash;
+        }
+        return forced;
+    }
+
+    private static void RemoveOverlapping(List<Piece> pieces, int start, int end) => pieces.RemoveAll(p => p.Start < end && p.End > start);
+
+    private static void Insert(List<Piece> pieces, Piece piece) => pieces.Insert(FirstAtOrAfter(pieces, piece.Start), piece);
 
     /// <summary>
     /// A quote over several paragraphs (an opening mark left open at a paragraph's end, continued by the next

@@ -159,6 +159,20 @@ public sealed class StatementTaggerTests
         Assert.Contains(quote.Content, c => c.GetText(text).Contains("families to feed", StringComparison.Ordinal));
     }
 
+    [Fact]
+    public void A_quote_signed_with_a_dash_and_a_name_is_attributed_to_the_name()
+    {
+        const string text = "Readers wrote to us.\n\n“He represents our greatest shame.” ― Sonya Herridge\n“I am so ashamed.” ― Pamela Padilla";
+        var document = Prepare(text);
+        var statements = StatementDecoder.Decode(document, new int[document.Tokens.Length]);
+        Assert.Equal(2, statements.Length);
+        Assert.Equal("―", statements[0].Cue?.GetText(text));
+        Assert.Equal("Sonya Herridge", statements[0].Source?.GetText(text));
+        Assert.Equal(["“He represents our greatest shame.”"], statements[0].Content.Select(c => c.GetText(text)));
+        Assert.Equal(StatementKind.Direct, statements[0].Kind);
+        Assert.Equal("Pamela Padilla", statements[1].Source?.GetText(text));
+    }
+
     // Hand-written toy training set: the tagger must fit it.
     private static readonly string[] ToyTexts =
     [
