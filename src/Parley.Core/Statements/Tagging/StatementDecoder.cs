@@ -56,6 +56,7 @@ public static class StatementDecoder
             (span.Type switch { StatementRoles.Cue => cues, StatementRoles.Source => sources, _ => contents }).Add(piece);
         }
         var forced = AddDashAttributions(document, sentenceOf, cues, sources, contents);
+        AddColonAttributions(document, sentenceOf, cues, sources, contents, forced);
         if (cues.Count == 0) return [];
 
         // Contents → cues.
@@ -173,6 +174,40 @@ public static class StatementDecoder
             forced[open] = dash;
         }
         return forced;
+    }
+
+    /// <summary>
+    /// A paragraph or headline that opens with a short capitalised name and a colon ("PENCE: Well, look, …" in a
+    /// transcript, "Pat Caddell: Democrat Voters Worried …" in a headline): the colon is the cue, the name the
+    /// source and the rest of the paragraph the content. Tagged pieces it overlaps give way.
+    /// </summary>
+    private static void AddColonAttributions(Document document, int[] sentenceOf, List<Piece> cues, List<Piece> sources, List<Piece> contents, Dictionary<int, int> forced)
+    {
+        var tokens = document.Tokens;
+        var sentences = document.Sentences;
+        var text = document.Text;
+        for (int s = 0; s < sentences.Length; s++)
+        {
+            if (s > 0 && sentences[s - 1].Paragraph == sentences[s].Paragraph) continue; // paragraph starts only
+            int first = sentences[s].FirstToken, stop = sentences[s].EndToken;
+            int last = s;
+            while (last + 1 < sentences.Length && sentences[last + 1].Paragraph == sentences[s].Paragraph) last++;
+            int end = sentences[last].EndToken;
+            int name = first < stop && tokens[first].Kind == TokenKind.Quote ? first + 1 : first;
+            int colon = name;
+            while (colon < stop && colon - name < 4 && char.IsUpper(text[tokens[colon].Start])) colon++;
+            if (colon == name || colon + 1 >= end || text.AsSpan(tokens[colon].Start, tokens[colon].Length) is not ":") continue;
+            int contentEnd = end;
+            if (name > first && tokens[end - 1].Kind == TokenKind.Quote) contentEnd--; // the transcript's own quote marks
+            if (contentEnd <= colon + 1) continue;
+            RemoveOverlapping(cues, name, contentEnd);
+            RemoveOverlapping(sources, name, contentEnd);
+            RemoveOverlapping(contents, name, contentEnd);
+            Insert(cues, new Piece(colon, colon + 1, sentenceOf[colon]));
+            Insert(sources, new Piece(name, colon, sentenceOf[name]));
+            Insert(contents, new Piece(colon + 1, contentEnd, sentenceOf[colon + 1]));
+            forced[colon + 1] = colon;
+        }
     }
 
     private static void RemoveOverlapping(List<Piece> pieces, int start, int end) => pieces.RemoveAll(p => p.Start < end && p.End > start);

@@ -173,6 +173,17 @@ public sealed class StatementTaggerTests
         Assert.Equal("Pamela Padilla", statements[1].Source?.GetText(text));
     }
 
+    [Fact]
+    public void A_paragraph_opening_with_a_name_and_a_colon_is_attributed_to_the_name()
+    {
+        const string text = "Partial transcript as follows:\n\n\"PENCE: Well, look, she apparently thinks that is fine.\"";
+        var document = Prepare(text);
+        var statement = Assert.Single(StatementDecoder.Decode(document, new int[document.Tokens.Length]));
+        Assert.Equal(":", statement.Cue?.GetText(text));
+        Assert.Equal("PENCE", statement.Source?.GetText(text));
+        Assert.Equal(["Well, look, she apparently thinks that is fine."], statement.Content.Select(c => c.GetText(text)));
+    }
+
     // Hand-written toy training set: the tagger must fit it.
     private static readonly string[] ToyTexts =
     [
