@@ -14,7 +14,7 @@ internal static class TrainStatementsCommand
         var train = new Option<string>("--train") { Description = "PolNeAR training split folder (text/ and attributions/)", Required = true };
         var dev = new Option<string>("--dev") { Description = "PolNeAR dev split folder: selects the epoch", Required = true };
         var output = new Option<string>("--out") { Description = "Where to write the model (e.g. models/statements.bin)", Required = true };
-        var epochs = new Option<int>("--epochs") { Description = "Maximum epochs", DefaultValueFactory = _ => 8 };
+        var epochs = new Option<int>("--epochs") { Description = "Maximum epochs", DefaultValueFactory = _ => 12 };
         var seed = new Option<int>("--seed") { Description = "Seed of the training order (same seed and data, same model)", DefaultValueFactory = _ => 1 };
         var minCount = new Option<int>("--min-count") { Description = "Drop features seen fewer times in training", DefaultValueFactory = _ => 2 };
         var threads = new Option<int>("--threads") { Description = "Threads for preprocessing the articles", DefaultValueFactory = _ => 2 };

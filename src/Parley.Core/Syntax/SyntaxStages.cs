@@ -1,4 +1,4 @@
-using System.Collections.Immutable;
+using System.Runtime.InteropServices;
 using Parley.Documents;
 using Parley.Pipeline;
 
@@ -34,7 +34,8 @@ public sealed class PosTagStage : PipelineStage
             tagger.Tag(document.Text, slice, ids);
             for (int i = 0; i < slice.Length; i++) result[sentence.FirstToken + i] = new PosTag(tagNames[ids[i]]);
         }
-        document.Set(SyntaxLayers.PartOfSpeech, ImmutableArray.Create(result));
+        // The array is not touched again: hand it over without a copy (a long input has millions of tokens).
+        document.Set(SyntaxLayers.PartOfSpeech, ImmutableCollectionsMarshal.AsImmutableArray(result));
     }
 }
 
@@ -77,7 +78,7 @@ public sealed class DependencyStage : PipelineStage
             for (int i = 0; i < n; i++)
                 result[first + i] = new Dependency(heads[i] < 0 ? -1 : first + heads[i], labelNames[labels[i]]);
         }
-        document.Set(SyntaxLayers.Dependencies, ImmutableArray.Create(result));
+        document.Set(SyntaxLayers.Dependencies, ImmutableCollectionsMarshal.AsImmutableArray(result));
     }
 }
 

@@ -3,33 +3,42 @@ using Parley.Documents;
 using Parley.Entities;
 using Parley.Learning;
 using Parley.Lexicons;
-using Dependency = Parley.Syntax.Dependency;
-using PosTag = Parley.Syntax.PosTag;
 using SyntaxLayers = Parley.Syntax.SyntaxLayers;
 using Parley.Text;
 
 namespace Parley.Statements.Tagging;
 
 /// <summary>
-/// Per-document facts the attribution features read, computed once per document: reporting-verb flags,
-/// quote flags, entity types, the sentence of each token, and the POS and dependency layers.
+/// Per-document facts the attribution features read, computed once per document in linear time: reporting-verb
+/// flags, quote flags, entity types, the sentence of each token, hashed words and tags, noun-phrase chunks
+/// and how each chunk sits next to a reporting verb, the nearest reporting verb of each token, and which
+/// colons, dashes and "according to" come earlier in the sentence. No dependency parse: the chunks and
+/// cue neighbourhoods stand in for it (the parser cost more than the rest of the pipeline).
 /// </summary>
 internal sealed class StatementContext
 {
     public const byte InQuote = 1, InSpeech = 2, OpenMark = 4, CloseMark = 8;
 
+    /// <summary>Chunk relations to a reporting verb (<see cref="ChunkRelation"/>).</summary>
+    public const byte BeforeCue = 1, AfterCue = 2, AfterAccordingTo = 3, AfterBy = 4, AfterThat = 5;
+
     public required Document Document { get; init; }
     public required ImmutableArray<Token> Tokens { get; init; }
     public required ImmutableArray<Sentence> Sentences { get; init; }
-    public required ImmutableArray<PosTag> Pos { get; init; }
-    public required ImmutableArray<Dependency> Deps { get; init; }
     public required int[] SentenceOf { get; init; }      // per token, -1 outside sentences
     public required byte[] Cue { get; init; }            // per token: 1 finite reporting verb, 2 gerund, 0 none
     public required byte[] Quote { get; init; }          // per token: InQuote | InSpeech | OpenMark | CloseMark
     public required sbyte[] Entity { get; init; }        // per token: entity type * 2 + (inside ? 1 : 0), -1 none
     public required ulong[] Lower { get; init; }         // per token: hash of the lower-cased form
+    public required ulong[] PosHash { get; init; }       // per token: hash of the POS tag
+    public required byte[] Chunk { get; init; }          // per token: noun-phrase chunk part, 0 none, 1 B, 2 I, 3 L, 4 U
+    public required byte[] ChunkRelation { get; init; }  // per token: how its chunk sits next to a reporting verb (BeforeCue, …), 0 none
+    public required int[] NearestCue { get; init; }      // per token: signed distance to the nearest other reporting verb of its sentence, int.MaxValue none
+    public required byte[] Earlier { get; init; }        // per token: 1 colon, 2 dash, 4 "according to" (8 within 6 tokens) earlier in the sentence
+    public required bool[] SentenceHasCue { get; init; } // per sentence: a finite reporting verb
     public required int[] TrailingCue { get; init; }     // per sentence: a reporting verb among its last tokens after a comma ("…, she said."), or -1
     public required int[] LeadingCue { get; init; }      // per sentence: a reporting verb among its first tokens ("He said that …"), or -1
+    public required int[] FirstVerb { get; init; }       // per sentence: its first finite verb (VBD/VBZ/VBP/MD), or -1
 
     public ReadOnlySpan<char> Word(int t) => Document.Text.AsSpan(Tokens[t].Start, Tokens[t].Length);
 
@@ -37,8 +46,10 @@ internal sealed class StatementContext
     {
         var tokens = document.Tokens;
         int n = tokens.Length;
-        if (!document.Has(SyntaxLayers.PartOfSpeech) || !document.Has(SyntaxLayers.Dependencies))
-            throw new InvalidOperationException("The statement tagger needs the part-of-speech and dependency layers (add the syntax stages).");
+        if (!document.Has(SyntaxLayers.PartOfSpeech))
+            throw new InvalidOperationException("The statement tagger needs the part-of-speech layer (add the syntax stages).");
+        var pos = document.Get(SyntaxLayers.PartOfSpeech);
+        var text = document.Text;
         var sentenceOf = new int[n];
         Array.Fill(sentenceOf, -1);
         var sentences = document.Sentences;
@@ -46,11 +57,15 @@ internal sealed class StatementContext
             for (int t = sentences[s].FirstToken; t < sentences[s].EndToken; t++) sentenceOf[t] = s;
         var cue = new byte[n];
         var lower = new ulong[n];
+        var posHash = new ulong[n];
+        var nounish = new bool[n];
         var lexicon = ReportingLexicon.Default;
         for (int t = 0; t < n; t++)
         {
-            var w = document.Text.AsSpan(tokens[t].Start, tokens[t].Length);
-            lower[t] = FeatureHash.AddLower(0x51A7UL, w);
+            var w = text.AsSpan(tokens[t].Start, tokens[t].Length);
+            lower[t] = FoldedLower(w);
+            posHash[t] = FeatureHash.Add(0UL, pos[t].Tag);
+            nounish[t] = IsNounish(pos[t].Tag);
             cue[t] = lexicon.TryGetVerb(w, out _) ? (byte)1 : lexicon.TryGetGerund(w, out _) ? (byte)2 : (byte)0;
         }
         var quote = new byte[n];
@@ -74,41 +89,113 @@ internal sealed class StatementContext
             foreach (var m in document.Get(EntityLayers.Entities))
                 for (int k = 0; k < m.TokenCount && m.FirstToken + k < n; k++)
                     entity[m.FirstToken + k] = (sbyte)((int)m.Type * 2 + (k > 0 ? 1 : 0));
+
+        var chunk = new byte[n];
+        var relation = new byte[n];
+        var nearest = new int[n];
+        var earlier = new byte[n];
+        var hasCue = new bool[sentences.Length];
         var trailing = new int[sentences.Length];
         var leading = new int[sentences.Length];
+        var firstVerb = new int[sentences.Length];
+        bool Is(int t, string word) => text.AsSpan(tokens[t].Start, tokens[t].Length).Equals(word, StringComparison.OrdinalIgnoreCase);
         for (int s = 0; s < sentences.Length; s++)
         {
-            trailing[s] = leading[s] = -1;
             int first = sentences[s].FirstToken, end = sentences[s].EndToken;
+            trailing[s] = leading[s] = firstVerb[s] = -1;
+            // Noun-phrase chunks: maximal runs of nominal tags, and how each sits next to a reporting verb.
+            for (int t = first; t < end;)
+            {
+                if (!nounish[t]) { t++; continue; }
+                int stop = t + 1;
+                while (stop < end && nounish[stop]) stop++;
+                if (stop - t == 1) chunk[t] = 4;
+                else { chunk[t] = 1; for (int u = t + 1; u < stop - 1; u++) chunk[u] = 2; chunk[stop - 1] = 3; }
+                byte rel = 0;
+                int after = stop;
+                while (after < end && after - stop < 3 && IsAuxiliaryOrAdverb(pos[after].Tag) && cue[after] == 0) after++;
+                if (after < end && cue[after] == 1) rel = BeforeCue;
+                else if (t > first && cue[t - 1] == 1) rel = AfterCue;
+                else if (t >= first + 2 && Is(t - 1, "to") && Is(t - 2, "according")) rel = AfterAccordingTo;
+                else if (t > first + 1 && Is(t - 1, "by") && cue[t - 2] != 0) rel = AfterBy;
+                else if (t > first + 1 && Is(t - 1, "that") && cue[t - 2] == 1) rel = AfterThat;
+                for (int u = t; u < stop; u++) relation[u] = rel;
+                t = stop;
+            }
+            // Nearest other reporting verb, by a sweep each way.
+            int last = int.MinValue / 2;
+            for (int t = first; t < end; t++)
+            {
+                nearest[t] = last == int.MinValue / 2 ? int.MaxValue : last - t;
+                if (cue[t] == 1) { last = t; hasCue[s] = true; }
+            }
+            last = int.MaxValue / 2;
+            for (int t = end - 1; t >= first; t--)
+            {
+                if (last != int.MaxValue / 2 && (nearest[t] == int.MaxValue || last - t < -nearest[t])) nearest[t] = last - t;
+                if (cue[t] == 1) last = t;
+            }
+            // Colon, dash and "according to" earlier in the sentence.
+            byte flags = 0;
+            int according = int.MinValue / 2;
+            for (int t = first; t < end; t++)
+            {
+                earlier[t] = (byte)(flags | (t - according <= 6 ? 8 : 0));
+                var w = text.AsSpan(tokens[t].Start, tokens[t].Length);
+                if (w is ":") flags |= 1;
+                else if (IsDash(w)) flags |= 2;
+                else if (t + 1 < end && w.Equals("according", StringComparison.OrdinalIgnoreCase) && Is(t + 1, "to")) { flags |= 4; according = t; }
+                if (firstVerb[s] < 0 && pos[t].Tag is "VBD" or "VBZ" or "VBP" or "MD") firstVerb[s] = t;
+            }
             for (int t = end - 1; t >= Math.Max(first, end - 6) && trailing[s] < 0; t--)
             {
                 if (cue[t] != 1) continue;
                 for (int u = t - 1; u >= Math.Max(first, t - 6); u--)
-                    if (document.Text[tokens[u].Start] == ',' || tokens[u].Kind == TokenKind.Quote) { trailing[s] = t; break; }
+                    if (text[tokens[u].Start] == ',' || tokens[u].Kind == TokenKind.Quote) { trailing[s] = t; break; }
             }
             for (int t = first; t < Math.Min(end, first + 8); t++)
                 if (cue[t] == 1) { leading[s] = t; break; }
         }
         return new StatementContext
         {
-            TrailingCue = trailing, LeadingCue = leading,
+            TrailingCue = trailing, LeadingCue = leading, FirstVerb = firstVerb, SentenceHasCue = hasCue,
             Document = document, Tokens = tokens, Sentences = sentences, SentenceOf = sentenceOf, Cue = cue, Quote = quote, Entity = entity, Lower = lower,
-            Pos = document.Get(SyntaxLayers.PartOfSpeech), Deps = document.Get(SyntaxLayers.Dependencies),
+            PosHash = posHash, Chunk = chunk, ChunkRelation = relation, NearestCue = nearest, Earlier = earlier,
         };
     }
+
+    /// <summary>A dash token: any of the dash characters <see cref="NormalizedText.Fold"/> folds to '-' ("―" in some outlets), or "--".</summary>
+    public static bool IsDash(ReadOnlySpan<char> w) => w is "--" || (w.Length == 1 && w[0] != '-' && NormalizedText.Fold(w[0]) == '-');
+
+    /// <summary>
+    /// The hash of a word lower-cased with its typography folded (curly and straight quotes, dash variants are one),
+    /// so that outlets' typographic habits do not split a word's weights.
+    /// </summary>
+    private static ulong FoldedLower(ReadOnlySpan<char> w)
+    {
+        if (w.Length > 64) return FeatureHash.AddLower(0x51A7UL, w);
+        Span<char> folded = stackalloc char[w.Length];
+        for (int i = 0; i < w.Length; i++) folded[i] = NormalizedText.Fold(w[i]);
+        return FeatureHash.AddLower(0x51A7UL, folded);
+    }
+
+    private static bool IsNounish(string tag) => tag is "NN" or "NNS" or "NNP" or "NNPS" or "PRP" or "DT" or "PDT" or "PRP$" or "JJ" or "JJR" or "JJS" or "CD" or "POS";
+
+    private static bool IsAuxiliaryOrAdverb(string tag) => tag is "RB" or "MD" or "VBZ" or "VBD" or "VBP" or "VBN" or "VB" or ",";
 }
 
 /// <summary>
 /// Extracts the attribution tagger's features for one unit (a paragraph), hashed from spans without
-/// per-token strings: the word, its shape and suffixes, a ±2 window of words and tags, the token's
-/// dependency relation, head word and head tag, whether the head is a reporting verb, the path up to the
-/// nearest reporting-verb ancestor, reporting verbs nearby, quote marks and quote membership, colons,
-/// dashes and "according to", entity types, and the token's place in its sentence, paragraph and document.
+/// per-token strings: the word, its shape and suffixes, a ±2 window of words and tags, noun-phrase chunks
+/// and their place next to a reporting verb (subject before "said", "said X", "according to X", "by X"),
+/// the nearest reporting verb and what surrounds one, the sentence's first finite verb, quote marks and
+/// quote membership, colons, dashes and "according to", entity types, and the token's place in its
+/// sentence, paragraph and document. All per-document scans are done once in <see cref="StatementContext"/>.
 /// </summary>
 internal static class StatementFeatures
 {
     /// <summary>Identifies the feature set; stored in the model, which refuses to load with another one.</summary>
-    public const string Version = "statement-features-3";
+    public const string Version = "statement-features-6";
 
     private enum T
     {
@@ -116,19 +203,16 @@ internal static class StatementFeatures
         HeadWord, HeadCue, CuePath, CueAncestorDistance, CueAncestorEntry, CueChildren, NearCue, QuoteFlags, QuoteWord, QuoteDistance,
         Colon, Dash, AccordingTo, AfterAccordingTo, SentenceInitial, SentenceInUnit, UnitInDocument, Headline, Entity, EntityDep,
         PosDepHeadCue, LowerDep, SentenceEnd, QuoteCount, CueInSentence, RootCue, RootCuePos, TrailingCue, LeadingCue,
-        Stage1, Stage1Window, Stage1Sentence, Stage1Neighbour, Stage1Pos,
+        Stage1, Stage1Window, Stage1Sentence, Stage1Neighbour, Stage1Pos, Chunk, ChunkPos, ChunkWord, Stage1Chunk, Stage1Cue, Stage1CueWord, ColonContext,
     }
 
     public static void Extract(StatementContext c, int start, int end, int unitIndex, FeatureSequence output)
     {
         output.Clear();
-        var text = c.Document.Text;
-        var tokens = c.Tokens;
         ulong none = FeatureHash.Add(0UL, "<none>");
         ulong L(int t) => t >= start && t < end ? c.Lower[t] : none;
-        ulong P(int t) => t >= start && t < end ? FeatureHash.Add(0UL, c.Pos[t].Tag) : none;
+        ulong P(int t) => t >= start && t < end ? c.PosHash[t] : none;
 
-        // Unit-level scans: colon / dash / "according to" positions and quote mark positions, sentence by sentence.
         int firstSentence = c.SentenceOf[start];
         for (int t = start; t < end; t++)
         {
@@ -136,9 +220,7 @@ internal static class StatementFeatures
             var sentence = c.Sentences[s];
             var word = c.Word(t);
             ulong lower = c.Lower[t];
-            ulong pos = FeatureHash.Add(0UL, c.Pos[t].Tag);
-            var dep = c.Deps[t];
-            ulong label = FeatureHash.Add(0UL, dep.Label);
+            ulong pos = c.PosHash[t];
 
             output.Add(FeatureHash.Start((int)T.Bias));
             output.Add(FeatureHash.Add(FeatureHash.Start((int)T.Lower), lower));
@@ -157,83 +239,50 @@ internal static class StatementFeatures
             output.Add(FeatureHash.Add(FeatureHash.Add(FeatureHash.Start((int)T.PosBigram), P(t - 1)), pos));
             output.Add(FeatureHash.Add(FeatureHash.Add(FeatureHash.Start((int)T.PosBigram + 100), pos), P(t + 1)));
 
-            // Reporting verbs: the token itself, and the nearest one in its sentence.
+            // Reporting verbs: the token itself, and the nearest other one in its sentence (and which word it is).
             byte cue = c.Cue[t];
             output.Add(FeatureHash.Add(FeatureHash.Start((int)T.CueWord), cue));
             output.Add(FeatureHash.Add(FeatureHash.Add(FeatureHash.Start((int)T.CueWordPos), cue), pos));
-            int nearest = int.MaxValue;
-            bool cueInSentence = false;
-            for (int u = sentence.FirstToken; u < sentence.EndToken; u++)
-                if (c.Cue[u] == 1 && u != t)
-                {
-                    cueInSentence = true;
-                    if (Math.Abs(u - t) < Math.Abs(nearest)) nearest = u - t;
-                }
-            output.Add(FeatureHash.Add(FeatureHash.Start((int)T.CueInSentence), cueInSentence ? 1 : 0));
+            int nearest = c.NearestCue[t];
+            output.Add(FeatureHash.Add(FeatureHash.Start((int)T.CueInSentence), nearest != int.MaxValue ? 1 : 0));
             if (nearest != int.MaxValue)
             {
-                output.Add(FeatureHash.Add(FeatureHash.Start((int)T.NearCue), Bin(nearest)));
-                output.Add(FeatureHash.Add(FeatureHash.Add(FeatureHash.Start((int)T.NearCue + 100), Bin(nearest)), pos));
+                int bin = Bin(nearest);
+                output.Add(FeatureHash.Add(FeatureHash.Start((int)T.NearCue), bin));
+                output.Add(FeatureHash.Add(FeatureHash.Add(FeatureHash.Start((int)T.NearCue + 100), bin), pos));
+                output.Add(FeatureHash.Add(FeatureHash.Add(FeatureHash.Start((int)T.NearCue + 200), Math.Sign(nearest)), c.Lower[t + nearest]));
+                output.Add(FeatureHash.Add(FeatureHash.Add(FeatureHash.Add(FeatureHash.Start((int)T.NearCue + 300), bin), c.Chunk[t]), c.ChunkRelation[t]));
             }
 
-            // Dependencies: relation, head, and the path to the nearest reporting-verb ancestor.
-            output.Add(FeatureHash.Add(FeatureHash.Start((int)T.DepLabel), label));
-            int head = dep.Head;
-            ulong headPos = head >= 0 ? FeatureHash.Add(0UL, c.Pos[head].Tag) : none;
-            int headCue = head >= 0 ? c.Cue[head] : 9;
-            output.Add(FeatureHash.Add(FeatureHash.Add(FeatureHash.Start((int)T.DepLabelHeadPos), label), headPos));
-            output.Add(FeatureHash.Add(FeatureHash.Start((int)T.HeadWord), head >= 0 ? c.Lower[head] : none));
-            output.Add(FeatureHash.Add(FeatureHash.Add(FeatureHash.Start((int)T.HeadCue), headCue), label));
-            output.Add(FeatureHash.Add(FeatureHash.Add(FeatureHash.Add(FeatureHash.Start((int)T.PosDepHeadCue), pos), label), headCue));
-            output.Add(FeatureHash.Add(FeatureHash.Add(FeatureHash.Start((int)T.LowerDep), lower), label));
-            ulong path = FeatureHash.Start((int)T.CuePath);
-            int node = t, steps = 0, entry = -1;
-            string? entryLabel = null;
-            while (c.Deps[node].Head >= 0 && steps < 8)
-            {
-                var d = c.Deps[node];
-                if (steps < 4) path = FeatureHash.Add(path, d.Label);
-                steps++;
-                if (c.Cue[d.Head] != 0) { entry = d.Head; entryLabel = d.Label; break; }
-                node = d.Head;
-            }
-            if (entry >= 0)
-            {
-                output.Add(path);
-                output.Add(FeatureHash.Add(FeatureHash.Add(FeatureHash.Start((int)T.CueAncestorDistance), Math.Min(steps, 5)), entry < t ? 1 : 0));
-                output.Add(FeatureHash.Add(FeatureHash.Add(FeatureHash.Start((int)T.CueAncestorEntry), entryLabel!), entry < t ? 1 : 0));
-                output.Add(FeatureHash.Add(FeatureHash.Add(FeatureHash.Start((int)T.CueAncestorEntry + 100), entryLabel!), c.Quote[t] & 3));
-            }
-            else output.Add(FeatureHash.Add(FeatureHash.Start((int)T.CueAncestorDistance), -1));
+            // Noun-phrase chunks and their place next to a reporting verb: a chunk right before "said" is its likely subject.
+            byte chunk = c.Chunk[t], relation = c.ChunkRelation[t];
+            output.Add(FeatureHash.Add(FeatureHash.Add(FeatureHash.Start((int)T.Chunk), chunk), relation));
+            output.Add(FeatureHash.Add(FeatureHash.Add(FeatureHash.Add(FeatureHash.Start((int)T.ChunkPos), chunk), relation), pos));
+            if (relation != 0) output.Add(FeatureHash.Add(FeatureHash.Add(FeatureHash.Start((int)T.ChunkWord), relation), lower));
             if (cue != 0)
             {
-                // Which arguments a reporting verb has: a subject and a clausal complement make it a likely cue.
+                // What surrounds a reporting verb: a subject chunk, "that", a quote or colon, a comma before it.
                 int mask = 0;
-                for (int u = sentence.FirstToken; u < sentence.EndToken; u++)
+                if (t > sentence.FirstToken && c.ChunkRelation[t - 1] == StatementContext.BeforeCue) mask |= 1;
+                if (t + 1 < sentence.EndToken)
                 {
-                    if (c.Deps[u].Head != t) continue;
-                    string l = c.Deps[u].Label;
-                    if (l.StartsWith("nsubj", StringComparison.Ordinal)) mask |= 1;
-                    else if (l is "ccomp" or "parataxis" or "xcomp") mask |= 2;
-                    else if (l is "dobj" or "iobj") mask |= 4;
-                    if ((c.Quote[u] & InQuoteMask) != 0) mask |= 8;
+                    var next = c.Word(t + 1);
+                    if (next.Equals("that", StringComparison.OrdinalIgnoreCase)) mask |= 2;
+                    else if (c.Tokens[t + 1].Kind == TokenKind.Quote || next is ":") mask |= 4;
+                    else if (c.Chunk[t + 1] is 1 or 4) mask |= 16;
                 }
+                if (t > sentence.FirstToken && (c.Word(t - 1) is "," || c.Tokens[t - 1].Kind == TokenKind.Quote)) mask |= 8;
+                if ((c.Quote[t] & StatementContext.InQuote) != 0) mask |= 32;
                 output.Add(FeatureHash.Add(FeatureHash.Start((int)T.CueChildren), mask));
-                output.Add(FeatureHash.Add(FeatureHash.Add(FeatureHash.Start((int)T.CueChildren + 100), mask), label));
+                output.Add(FeatureHash.Add(FeatureHash.Add(FeatureHash.Start((int)T.CueChildren + 100), mask), lower));
             }
 
-            // The sentence's root: is it a reporting verb, is the token before or after it, and under which of its relations.
-            int top = t, climb = 0;
-            while (c.Deps[top].Head >= 0 && climb++ < 16)
-            {
-                if (c.Deps[c.Deps[top].Head].Head < 0) break;
-                top = c.Deps[top].Head;
-            }
-            int root = c.Deps[top].Head >= 0 ? c.Deps[top].Head : top;
-            int rootCue = c.Cue[root];
-            string topLabel = top == root ? "self" : c.Deps[top].Label;
-            output.Add(FeatureHash.Add(FeatureHash.Add(FeatureHash.Add(FeatureHash.Start((int)T.RootCue), rootCue), topLabel), t < root ? 0 : t == root ? 1 : 2));
-            output.Add(FeatureHash.Add(FeatureHash.Add(FeatureHash.Add(FeatureHash.Start((int)T.RootCuePos), rootCue), pos), t < root ? 0 : t == root ? 1 : 2));
+            // The first finite verb of the sentence: is it a reporting verb, and is the token before or after it.
+            int verb = c.FirstVerb[s];
+            int side = verb < 0 ? 3 : t < verb ? 0 : t == verb ? 1 : 2;
+            int verbCue = verb < 0 ? 0 : c.Cue[verb];
+            output.Add(FeatureHash.Add(FeatureHash.Add(FeatureHash.Add(FeatureHash.Start((int)T.RootCue), verbCue), side), chunk));
+            output.Add(FeatureHash.Add(FeatureHash.Add(FeatureHash.Add(FeatureHash.Start((int)T.RootCuePos), verbCue), pos), side));
 
             // "…, sources said." at the end of the sentence, and "X said (that) …" at its start.
             int trailing = c.TrailingCue[s], leading = c.LeadingCue[s];
@@ -253,20 +302,25 @@ internal static class StatementFeatures
             output.Add(FeatureHash.Add(FeatureHash.Add(FeatureHash.Start((int)T.QuoteDistance + 100), Bin(prevClose)), pos));
 
             // Colon, dash and "according to" earlier in the sentence.
-            int colon = 0, dash = 0, according = 0;
-            for (int u = sentence.FirstToken; u < t; u++)
-            {
-                var w = c.Word(u);
-                if (w is ":") colon = 1;
-                else if (w is "—" or "–" or "--") dash = 1;
-                else if (u + 1 < sentence.EndToken && w.Equals("according", StringComparison.OrdinalIgnoreCase) && c.Word(u + 1).Equals("to", StringComparison.Ordinal)) according = t - u <= 6 ? 2 : 1;
-            }
-            output.Add(FeatureHash.Add(FeatureHash.Add(FeatureHash.Start((int)T.Colon), colon), pos));
-            output.Add(FeatureHash.Add(FeatureHash.Start((int)T.Dash), dash));
+            int earlier = c.Earlier[t];
+            int according = (earlier & 4) == 0 ? 0 : (earlier & 8) != 0 ? 2 : 1;
+            output.Add(FeatureHash.Add(FeatureHash.Add(FeatureHash.Start((int)T.Colon), earlier & 1), pos));
+            output.Add(FeatureHash.Add(FeatureHash.Start((int)T.Dash), (earlier >> 1) & 1));
             output.Add(FeatureHash.Add(FeatureHash.Add(FeatureHash.Start((int)T.AfterAccordingTo), according), pos));
             bool accordingHere = (word.Equals("according", StringComparison.OrdinalIgnoreCase) && t + 1 < end && c.Word(t + 1).Equals("to", StringComparison.Ordinal))
                 || (word.Equals("to", StringComparison.Ordinal) && t > start && c.Word(t - 1).Equals("according", StringComparison.OrdinalIgnoreCase));
             if (accordingHere) output.Add(FeatureHash.Start((int)T.AccordingTo));
+            if (word is ":" || StatementContext.IsDash(word))
+            {
+                // A colon or dash as the cue ("PENCE: …", "Trump ― …"): what stands before and after it.
+                int kind = word is ":" ? 1 : 2;
+                ulong before = t > sentence.FirstToken ? Shape(c.Word(t - 1)) : none;
+                int after = t + 1 < sentence.EndToken ? (c.Tokens[t + 1].Kind == TokenKind.Quote ? 1 : c.Chunk[t + 1] is 1 or 4 ? 2 : 3) : 0;
+                int place = Math.Min(t - sentence.FirstToken, 6);
+                output.Add(FeatureHash.Add(FeatureHash.Add(FeatureHash.Add(FeatureHash.Add(FeatureHash.Start((int)T.ColonContext), kind), sentence.IsHeadline ? 1 : 0), after), place));
+                output.Add(FeatureHash.Add(FeatureHash.Add(FeatureHash.Add(FeatureHash.Start((int)T.ColonContext + 100), kind), before), after));
+                output.Add(FeatureHash.Add(FeatureHash.Add(FeatureHash.Add(FeatureHash.Start((int)T.ColonContext + 200), kind), t > sentence.FirstToken ? c.Chunk[t - 1] : 9), c.Entity[Math.Max(sentence.FirstToken, t - 1)]));
+            }
 
             // Place: sentence start and end, sentence within the paragraph, paragraph within the document.
             output.Add(FeatureHash.Add(FeatureHash.Start((int)T.SentenceInitial), Math.Min(t - sentence.FirstToken, 3)));
@@ -278,7 +332,35 @@ internal static class StatementFeatures
             // Entities.
             int e = c.Entity[t];
             output.Add(FeatureHash.Add(FeatureHash.Start((int)T.Entity), e));
-            output.Add(FeatureHash.Add(FeatureHash.Add(FeatureHash.Add(FeatureHash.Start((int)T.EntityDep), e), label), headCue));
+            output.Add(FeatureHash.Add(FeatureHash.Add(FeatureHash.Add(FeatureHash.Start((int)T.EntityDep), e), relation), chunk));
+            output.EndPosition();
+        }
+    }
+
+    /// <summary>
+    /// The few local features the second pass keeps besides its own (word, ±1 words and tags, reporting verb,
+    /// chunk, quote, colon and "according to" flags, sentence start, headline, entity): the first pass's roles
+    /// carry the rest, and a short sequence keeps the second decode cheap (decoding is bound by feature lookups).
+    /// </summary>
+    public static void ExtractCore(StatementContext c, int start, int end, FeatureSequence output)
+    {
+        output.Clear();
+        ulong none = FeatureHash.Add(0UL, "<none>");
+        ulong L(int t) => t >= start && t < end ? c.Lower[t] : none;
+        ulong P(int t) => t >= start && t < end ? c.PosHash[t] : none;
+        for (int t = start; t < end; t++)
+        {
+            var sentence = c.Sentences[c.SentenceOf[t]];
+            ulong pos = c.PosHash[t];
+            output.Add(FeatureHash.Start((int)T.Bias + 1000));
+            output.Add(FeatureHash.Add(FeatureHash.Start((int)T.Lower + 1000), c.Lower[t]));
+            output.Add(FeatureHash.Add(FeatureHash.Start((int)T.Pos + 1000), pos));
+            output.Add(FeatureHash.Add(FeatureHash.Add(FeatureHash.Start((int)T.Window + 1000), -1), L(t - 1)));
+            output.Add(FeatureHash.Add(FeatureHash.Add(FeatureHash.Start((int)T.Window + 1000), 1), L(t + 1)));
+            output.Add(FeatureHash.Add(FeatureHash.Add(FeatureHash.Add(FeatureHash.Start((int)T.PosWindow + 1000), P(t - 1)), pos), P(t + 1)));
+            output.Add(FeatureHash.Add(FeatureHash.Add(FeatureHash.Add(FeatureHash.Start((int)T.CueWord + 1000), c.Cue[t]), c.Chunk[t]), c.ChunkRelation[t]));
+            output.Add(FeatureHash.Add(FeatureHash.Add(FeatureHash.Start((int)T.QuoteFlags + 1000), c.Quote[t]), c.Earlier[t]));
+            output.Add(FeatureHash.Add(FeatureHash.Add(FeatureHash.Add(FeatureHash.Start((int)T.SentenceInitial + 1000), Math.Min(t - sentence.FirstToken, 3)), sentence.IsHeadline ? 1 : 0), c.Entity[t]));
             output.EndPosition();
         }
     }
@@ -292,29 +374,56 @@ internal static class StatementFeatures
     {
         output.Clear();
         int Role(int t) => t >= start && t < end ? SpanTagScheme.Decompose(stage1[t]).Type : 9;
+        int length = end - start;
+        Span<int> before = length <= 1024 ? stackalloc int[length] : new int[length];
+        Span<int> after = length <= 1024 ? stackalloc int[length] : new int[length];
+        // Bit per role found before / after each token in its sentence: one sweep each way per sentence.
+        for (int s = c.SentenceOf[start]; s < c.Sentences.Length && c.Sentences[s].FirstToken < end; s++)
+        {
+            int first = Math.Max(start, c.Sentences[s].FirstToken), stop = Math.Min(end, c.Sentences[s].EndToken);
+            int mask = 0;
+            for (int t = first; t < stop; t++) { before[t - start] = mask; int r = Role(t); if (r is >= 0 and < 3) mask |= 1 << r; }
+            mask = 0;
+            for (int t = stop - 1; t >= first; t--) { after[t - start] = mask; int r = Role(t); if (r is >= 0 and < 3) mask |= 1 << r; }
+        }
+        // The nearest first-pass cue on each side of every token in the unit (citron-style cue-relative features).
+        Span<int> leftCue = length <= 1024 ? stackalloc int[length] : new int[length];
+        Span<int> rightCue = length <= 1024 ? stackalloc int[length] : new int[length];
+        int lastCue = -1;
+        for (int t = start; t < end; t++) { leftCue[t - start] = lastCue; if (Role(t) == StatementRoles.Cue) lastCue = t; }
+        lastCue = -1;
+        for (int t = end - 1; t >= start; t--) { rightCue[t - start] = lastCue; if (Role(t) == StatementRoles.Cue) lastCue = t; }
+        int cachedSentence = -1, neighbours = 0;
         for (int t = start; t < end; t++)
         {
+            int l = leftCue[t - start], r = rightCue[t - start];
+            int lSame = l >= 0 && c.SentenceOf[l] == c.SentenceOf[t] ? 1 : 0, rSame = r >= 0 && c.SentenceOf[r] == c.SentenceOf[t] ? 1 : 0;
+            int lBin = l < 0 ? 0 : Bin(t - l), rBin = r < 0 ? 0 : Bin(r - t);
+            output.Add(FeatureHash.Add(FeatureHash.Add(FeatureHash.Add(FeatureHash.Add(FeatureHash.Start((int)T.Stage1Cue), lBin), lSame), rBin), rSame));
+            output.Add(FeatureHash.Add(FeatureHash.Add(FeatureHash.Add(FeatureHash.Add(FeatureHash.Start((int)T.Stage1Cue + 100), lBin), lSame), c.Chunk[t]), c.ChunkRelation[t]));
+            output.Add(FeatureHash.Add(FeatureHash.Add(FeatureHash.Add(FeatureHash.Add(FeatureHash.Start((int)T.Stage1Cue + 200), rBin), rSame), c.Chunk[t]), c.ChunkRelation[t]));
+            output.Add(FeatureHash.Add(FeatureHash.Add(FeatureHash.Add(FeatureHash.Add(FeatureHash.Start((int)T.Stage1Cue + 300), lBin), rBin), c.Quote[t] & 3), c.PosHash[t]));
+            if (l >= 0 && lSame == 1) output.Add(FeatureHash.Add(FeatureHash.Add(FeatureHash.Start((int)T.Stage1CueWord), c.Lower[l]), Math.Min(t - l, 3)));
+            if (r >= 0 && rSame == 1) output.Add(FeatureHash.Add(FeatureHash.Add(FeatureHash.Start((int)T.Stage1CueWord + 100), c.Lower[r]), Math.Min(r - t, 3)));
             int s = c.SentenceOf[t];
-            var sentence = c.Sentences[s];
             int role = Role(t);
-            ulong pos = FeatureHash.Add(0UL, c.Pos[t].Tag);
+            ulong pos = c.PosHash[t];
             output.Add(FeatureHash.Add(FeatureHash.Start((int)T.Stage1), stage1[t]));
             output.Add(FeatureHash.Add(FeatureHash.Add(FeatureHash.Start((int)T.Stage1Pos), role), pos));
             for (int d = -2; d <= 2; d++)
                 if (d != 0) output.Add(FeatureHash.Add(FeatureHash.Add(FeatureHash.Add(FeatureHash.Start((int)T.Stage1Window), d), Role(t + d)), role));
-            int before = 0, after = 0; // bit per role found before / after the token in its sentence
-            for (int u = sentence.FirstToken; u < sentence.EndToken; u++)
+            int b = before[t - start], a = after[t - start];
+            output.Add(FeatureHash.Add(FeatureHash.Add(FeatureHash.Start((int)T.Stage1Sentence), b), a));
+            output.Add(FeatureHash.Add(FeatureHash.Add(FeatureHash.Add(FeatureHash.Start((int)T.Stage1Sentence + 100), b), a), role));
+            if (s != cachedSentence)
             {
-                int r = SpanTagScheme.Decompose(stage1[u]).Type;
-                if (r < 0 || u == t) continue;
-                if (u < t) before |= 1 << r; else after |= 1 << r;
+                cachedSentence = s;
+                neighbours = 0;
+                if (s > 0 && HasCue(c, stage1, s - 1)) neighbours |= 1;
+                if (s + 1 < c.Sentences.Length && HasCue(c, stage1, s + 1)) neighbours |= 2;
             }
-            output.Add(FeatureHash.Add(FeatureHash.Add(FeatureHash.Start((int)T.Stage1Sentence), before), after));
-            output.Add(FeatureHash.Add(FeatureHash.Add(FeatureHash.Add(FeatureHash.Start((int)T.Stage1Sentence + 100), before), after), role));
-            int neighbours = 0;
-            if (s > 0 && HasCue(c, stage1, s - 1)) neighbours |= 1;
-            if (s + 1 < c.Sentences.Length && HasCue(c, stage1, s + 1)) neighbours |= 2;
-            output.Add(FeatureHash.Add(FeatureHash.Add(FeatureHash.Add(FeatureHash.Start((int)T.Stage1Neighbour), neighbours), after != 0 || before != 0 ? 1 : 0), role));
+            output.Add(FeatureHash.Add(FeatureHash.Add(FeatureHash.Add(FeatureHash.Start((int)T.Stage1Neighbour), neighbours), a != 0 || b != 0 ? 1 : 0), role));
+            output.Add(FeatureHash.Add(FeatureHash.Add(FeatureHash.Add(FeatureHash.Start((int)T.Stage1Chunk), role), c.Chunk[t]), c.ChunkRelation[t]));
             output.EndPosition();
         }
     }
@@ -325,8 +434,6 @@ internal static class StatementFeatures
             if (SpanTagScheme.Decompose(stage1[u]).Type == StatementRoles.Cue) return true;
         return false;
     }
-
-    private const byte InQuoteMask = StatementContext.InQuote;
 
     /// <summary>A signed, coarse distance: 0 for none (int.MaxValue), else ±1, ±2, ±3 (3–5), ±4 (6–10), ±5 (beyond).</summary>
     private static int Bin(int d)

@@ -69,23 +69,24 @@ public sealed class StatementTagger
         var context = StatementContext.Of(document);
         var labels = new int[context.Tokens.Length];
         var units = StatementUnits.Of(document);
-        var local = new FeatureSequence[units.Count];
+        var local = new FeatureSequence();
         for (int u = 0; u < units.Count; u++)
         {
             cancellationToken.ThrowIfCancellationRequested();
             var (start, end) = units[u];
-            local[u] = new FeatureSequence();
-            StatementFeatures.Extract(context, start, end, u, local[u]);
-            Passes[0].Decode(local[u], labels.AsSpan(start, end - start));
+            StatementFeatures.Extract(context, start, end, u, local);
+            Passes[0].Decode(local, labels.AsSpan(start, end - start));
         }
         if (passes < 2 || Passes.Count < 2) return labels;
         var final = new int[labels.Length];
+        var core = new FeatureSequence();
         var extra = new FeatureSequence();
         for (int u = 0; u < units.Count; u++)
         {
             var (start, end) = units[u];
+            StatementFeatures.ExtractCore(context, start, end, core);
             StatementFeatures.ExtractSecondPass(context, labels, start, end, extra);
-            Passes[1].Decode(local[u], extra, final.AsSpan(start, end - start));
+            Passes[1].Decode(core, extra, final.AsSpan(start, end - start));
         }
         return final;
     }

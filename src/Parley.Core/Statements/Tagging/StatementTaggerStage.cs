@@ -7,7 +7,8 @@ namespace Parley.Statements.Tagging;
 /// <summary>
 /// Finds statements with the trained attribution tagger (<see cref="StatementTagger"/>): direct, indirect,
 /// mixed and "according to" attributions with their source, cue and content spans. Replaces the rule-based
-/// quote attribution in the "trained" pipeline. Uses the entity layer when an earlier stage set it.
+/// quote attribution in the "trained" pipeline. Needs part-of-speech tags, not a dependency parse; uses the
+/// entity layer and the dependency layer when an earlier stage set them.
 /// </summary>
 public sealed class StatementTaggerStage : PipelineStage
 {
@@ -20,7 +21,7 @@ public sealed class StatementTaggerStage : PipelineStage
     public StatementTaggerStage(StatementTagger tagger) : this(() => tagger) => ArgumentNullException.ThrowIfNull(tagger);
 
     private StatementTaggerStage(Func<StatementTagger> tagger)
-        : base("statement-tagger", [Layers.Tokens, Layers.Sentences, Layers.Quotes, SyntaxLayers.PartOfSpeech, SyntaxLayers.Dependencies], [Layers.Statements]) =>
+        : base("statement-tagger", [Layers.Tokens, Layers.Sentences, Layers.Quotes, SyntaxLayers.PartOfSpeech], [Layers.Statements]) =>
         _tagger = tagger;
 
     /// <inheritdoc />

@@ -17,7 +17,7 @@ public sealed record StatementExample(Document Document, int[] Gold);
 public sealed record StatementTrainingOptions
 {
     /// <summary>Maximum epochs; the best epoch on the dev set is kept.</summary>
-    public int Epochs { get; init; } = 8;
+    public int Epochs { get; init; } = 12;
 
     /// <summary>Seed of the visiting order.</summary>
     public int Seed { get; init; } = 1;
@@ -35,11 +35,11 @@ public sealed record StatementTrainingOptions
 /// <summary>Trains the attribution tagger (<see cref="StatementTagger"/>) on PolNeAR-style annotations.</summary>
 public static class StatementTrainer
 {
-    /// <summary>The stages a document needs before the tagger: layout, tokens, sentences, syntax, entities and quotes.</summary>
+    /// <summary>The stages a document needs before the tagger: layout, tokens, sentences, part-of-speech tags (no parse), entities and quotes.</summary>
     public static TextPipelineBuilder CreatePreprocessingBuilder() => Parley.Syntax.SyntaxPipeline.AddSyntax(TextPipeline.CreateBuilder()
         .Use(new LayoutStage())
         .Use(new TokenizerStage())
-        .Use(new SentenceStage()))
+        .Use(new SentenceStage()), parse: false)
         .Use(new EntityStage())
         .Use(new QuoteStage());
 
@@ -131,9 +131,10 @@ public static class StatementTrainer
         {
             var (start, stop) = units[u];
             var features = target();
-            StatementFeatures.Extract(context, start, stop, u, features);
-            if (stage1 is not null)
+            if (stage1 is null) StatementFeatures.Extract(context, start, stop, u, features);
+            else
             {
+                StatementFeatures.ExtractCore(context, start, stop, features);
                 StatementFeatures.ExtractSecondPass(context, stage1, start, stop, extra);
                 features.Append(extra);
             }

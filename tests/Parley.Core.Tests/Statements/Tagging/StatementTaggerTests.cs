@@ -102,6 +102,88 @@ public sealed class StatementTaggerTests
         Assert.Empty(StatementDecoder.Decode(document, labels));
     }
 
+    [Fact]
+    public void A_cue_with_a_source_but_no_content_is_kept_at_a_lower_confidence()
+    {
+        const string text = "The minister said nothing.";
+        var document = Prepare(text);
+        var labels = StatementRoles.Align(document, [new([Find(text, "said")], [Find(text, "The minister")], [])]);
+        var statement = Assert.Single(StatementDecoder.Decode(document, labels));
+        Assert.Equal("The minister", statement.Source?.GetText(text));
+        Assert.Empty(statement.Content);
+        Assert.Equal(StatementDecoder.NoContentConfidence, statement.Confidence);
+    }
+
+    [Fact]
+    public void A_quote_over_two_paragraphs_stays_one_statement_with_its_own_cue()
+    {
+        // The first paragraph of the quote has no cue of its own and sits right after another statement's cue.
+        const string text = "Union leaders said the strike would go on.\n\n“We did not choose this fight.\n\n“Our members are tired,” said Ines Kovač.";
+        var document = Prepare(text);
+        var labels = StatementRoles.Align(document,
+        [
+            new([Find(text, "said")], [Find(text, "Union leaders")], [Find(text, "the strike would go on")]),
+            new([Find(text, "said", 1)], [Find(text, "Ines Kovač")], [Find(text, "“We did not choose this fight."), Find(text, "“Our members are tired,”")]),
+        ]);
+        var statements = StatementDecoder.Decode(document, labels);
+        Assert.Equal(2, statements.Length);
+        Assert.Equal(["the strike would go on"], statements[0].Content.Select(c => c.GetText(text)));
+        Assert.Equal("Ines Kovač", statements[1].Source?.GetText(text));
+        Assert.Equal(["“We did not choose this fight.", "“Our members are tired,”"], statements[1].Content.Select(c => c.GetText(text)));
+    }
+
+    [Fact]
+    public void An_untagged_paragraph_of_a_multi_paragraph_quote_joins_the_statement()
+    {
+        const string text = "Union leaders said the strike would go on.\n\n“We did not choose this fight.\n\n“Our members are tired,” said Ines Kovač.";
+        var document = Prepare(text);
+        var labels = StatementRoles.Align(document,
+        [
+            new([Find(text, "said")], [Find(text, "Union leaders")], [Find(text, "the strike would go on")]),
+            new([Find(text, "said", 1)], [Find(text, "Ines Kovač")], [Find(text, "“Our members are tired,”")]),
+        ]);
+        var statements = StatementDecoder.Decode(document, labels);
+        Assert.Equal(2, statements.Length);
+        Assert.Equal(["“We did not choose this fight.", "“Our members are tired,”"], statements[1].Content.Select(c => c.GetText(text)));
+    }
+
+    [Fact]
+    public void The_shipped_model_keeps_a_multi_paragraph_quote_with_its_own_speaker()
+    {
+        const string text = "Dock workers voted on Monday to extend their strike by another week, union leaders said.\n\n"
+            + "“We did not choose this fight. The port authority chose it when it tore up an agreement.\n\n"
+            + "“Our members have families to feed,” said Ines Kovač, the general secretary of the dockers’ union.";
+        var document = ParleyPipeline.Get("trained").Process(text, new DocumentMetadata { Id = "harbour" });
+        var quote = Assert.Single(document.Statements, s => s.Content.Any(c => c.GetText(text).Contains("choose this fight", StringComparison.Ordinal)));
+        Assert.Contains("Ines Kovač", quote.Source?.GetText(text));
+        Assert.Contains(quote.Content, c => c.GetText(text).Contains("families to feed", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void A_quote_signed_with_a_dash_and_a_name_is_attributed_to_the_name()
+    {
+        const string text = "Readers wrote to us.\n\n“He represents our greatest shame.” ― Sonya Herridge\n“I am so ashamed.” ― Pamela Padilla";
+        var document = Prepare(text);
+        var statements = StatementDecoder.Decode(document, new int[document.Tokens.Length]);
+        Assert.Equal(2, statements.Length);
+        Assert.Equal("―", statements[0].Cue?.GetText(text));
+        Assert.Equal("Sonya Herridge", statements[0].Source?.GetText(text));
+        Assert.Equal(["“He represents our greatest shame.”"], statements[0].Content.Select(c => c.GetText(text)));
+        Assert.Equal(StatementKind.Direct, statements[0].Kind);
+        Assert.Equal("Pamela Padilla", statements[1].Source?.GetText(text));
+    }
+
+    [Fact]
+    public void A_paragraph_opening_with_a_name_and_a_colon_is_attributed_to_the_name()
+    {
+        const string text = "Partial transcript as follows:\n\n\"PENCE: Well, look, she apparently thinks that is fine.\"";
+        var document = Prepare(text);
+        var statement = Assert.Single(StatementDecoder.Decode(document, new int[document.Tokens.Length]));
+        Assert.Equal(":", statement.Cue?.GetText(text));
+        Assert.Equal("PENCE", statement.Source?.GetText(text));
+        Assert.Equal(["Well, look, she apparently thinks that is fine."], statement.Content.Select(c => c.GetText(text)));
+    }
+
     // Hand-written toy training set: the tagger must fit it.
     private static readonly string[] ToyTexts =
     [
@@ -137,10 +219,11 @@ public sealed class StatementTaggerTests
         var examples = ToyExamples();
         var tagger = StatementTrainer.Train(examples, [], new StatementTrainingOptions { Epochs = 30, MinFeatureCount = 1 });
         // The averaged perceptron need not fit every boundary of a tiny set: every cue and source and nearly every label must come back.
+        // Checked on the first pass: the stacked pass learns from jack-knifed first-pass labels, which three documents make too noisy to fit.
         int right = 0, all = 0;
         foreach (var e in examples)
         {
-            var predicted = tagger.TagLabels(e.Document);
+            var predicted = tagger.TagLabels(e.Document, passes: 1);
             var found = Spans(e.Document, predicted);
             foreach (var span in Spans(e.Document, e.Gold).Where(s => s.Role != "CONTENT")) Assert.Contains(span, found);
             all += predicted.Length;
