@@ -86,7 +86,8 @@ public static class ArticleAnalyzer
     public static AnalyzedArticle FromDocument(RawArticle raw, Document document, string? hash = null)
     {
         string text = document.Text;
-        var statements = document.Statements;
+        // A cue with a source but no content (kept by the tagger for attribution scoring) says nothing to search or link.
+        var statements = document.Statements.RemoveAll(static s => s.Content.IsEmpty);
         var mentions = statements.Select(s => ActorNames.FromSpeaker(s.Speaker)).ToList();
         var resolved = ActorNames.ResolveArticle(mentions.Where(m => m is not null).ToList()!);
         int next = 0;

@@ -35,6 +35,7 @@ internal static class ParaphraseRules
             if (last - first < 4) continue;
             if (AccordingToFirst(text, tokens, first, last) is { } opening) found.Add(opening);
             else if (AccordingToLast(text, tokens, first, last) is { } closing) found.Add(closing);
+            else if (ParentheticalSays(text, tokens, first, last) is { } parenthetical) found.Add(parenthetical);
             else if (Belief(text, tokens, phrases, first, last) is { } belief) found.Add(belief);
             else if (BeliefNoun(text, tokens, first, last) is { } sentiment) found.Add(sentiment);
             else if (SaidThat(text, tokens, phrases, first, last) is { } reported) found.Add(reported);
@@ -68,6 +69,25 @@ internal static class ParaphraseRules
             return Make(StatementKind.AccordingTo, Span(tokens, k, k + 2), Span(tokens, k + 2, last), Span(tokens, first, k - 1));
         }
         return null;
+    }
+
+    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> SayVerbs = new HashSet<string>(
+        ["say", "says", "said", "argue", "argues", "believe", "believes", "warn", "warns", "add", "adds", "added", "note", "notes"],
+        StringComparer.OrdinalIgnoreCase).GetAlternateLookup<ReadOnlySpan<char>>();
+
+    // "CONTENT, analysts say." — a short source and a saying verb closing the sentence after a comma.
+    private static Statement? ParentheticalSays(string text, ReadOnlySpan<Token> tokens, int first, int last)
+    {
+        int verb = last - 1;
+        if (verb <= first || tokens[verb].Kind != TokenKind.Word || !SayVerbs.Contains(text.AsSpan(tokens[verb].Start, tokens[verb].Length))) return null;
+        int comma = -1;
+        for (int k = verb - 1; k >= first && k >= verb - 5; k--)
+        {
+            if (IsComma(text, tokens[k])) { comma = k; break; }
+            if (tokens[k].Kind != TokenKind.Word) return null;
+        }
+        if (comma < first + 4 || comma + 1 >= verb) return null;
+        return Make(StatementKind.AccordingTo, Span(tokens, verb, verb + 1), Span(tokens, comma + 1, verb), Span(tokens, first, comma));
     }
 
     // "X believes (that) CONTENT", "X is convinced that CONTENT".

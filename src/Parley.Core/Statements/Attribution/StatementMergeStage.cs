@@ -57,6 +57,13 @@ public sealed class StatementMergeStage : PipelineStage
                     && document.Text.AsSpan(ruleSource.Start, taggedSource.Start - ruleSource.Start).TrimEnd().EndsWith(","))
                     merged[overlapping] = current with { Source = ruleSource, Speaker = rule.Speaker };
             }
+            // The tagger ran the quote on into the words that name its speaker ("…,” the head of the peninsula, X, said"): the rules know where the quote ends.
+            if (rule.Confidence >= ConfidentRule && rule.Kind == StatementKind.Direct && rule.Source is { } named && current.Cue is { } sameCue && sameCue.Overlaps(cue)
+                && current.Content.Any(c => c.Overlaps(named)) && Tidy(document, rule) is { } ruled)
+            {
+                merged[overlapping] = ruled;
+                continue;
+            }
             // The tagged statement holds the quote but reads another cue (or none) where the rules are sure of theirs.
             else if (rule.Confidence >= ConfidentRule && rule.Kind == StatementKind.Direct && !CueIsUsed(merged, cue))
                 merged[overlapping] = Tidy(document, rule) ?? rule;
@@ -117,6 +124,16 @@ public sealed class StatementMergeStage : PipelineStage
             int dash = DatelineEnd(text, source.Start, source.End);
             if (dash > source.Start && dash < source.End) s = s with { Source = new TextSpan(dash, source.End) };
         }
+        if (s.Source is { } prepositional && s.Cue is { } according && according.End <= prepositional.Start
+            && text.AsSpan(according.Start, according.Length).StartsWith("according", StringComparison.OrdinalIgnoreCase))
+        {
+            // "According to X, …": the comma closes the phrase and is not part of the source.
+            int end = prepositional.End;
+            while (end > prepositional.Start && (text[end - 1] == ',' || char.IsWhiteSpace(text[end - 1]))) end--;
+            if (end > prepositional.Start && end < prepositional.End) s = s with { Source = new TextSpan(prepositional.Start, end) };
+        }
+        if (s.Cue is { } colonCue && ColonAfter(text, colonCue.End) is int colon and >= 0 && s.Content.Any(c => c.Start > colon) && !s.Content.Any(c => c.Start < colon && c.End > colonCue.End))
+            s = s with { Cue = new TextSpan(colonCue.Start, colon + 1) }; // "said: “…”" — the colon belongs to the cue, as annotated
         if (s.Source is { } head && s.Cue is { } verb && head.End < verb.Start && CapitalisedGapEnd(document, head.End, verb.Start) is int gapEnd and > 0)
             s = s with { Source = new TextSpan(head.Start, gapEnd) }; // "Crimean Leader Says": a title-case name runs up to the cue
         if (s.Cue is { } cue && text[cue.End - 1] == ':' && s.Content.Any(c => c.Start >= cue.End) && s.Content.Any(c => c.End <= cue.Start))
@@ -132,6 +149,8 @@ public sealed class StatementMergeStage : PipelineStage
             }
         }
         if (s.Content.IsEmpty) return null;
+        if (TrailingWeekdayAfterQuote(document, s.Content[^1]) is int cut and >= 0)
+            s = s with { Content = s.Content.SetItem(s.Content.Length - 1, new TextSpan(s.Content[^1].Start, cut)) };
         // A quote over several paragraphs is one content, though the tagger reads one paragraph at a time.
         foreach (var quote in document.Quotes)
         {
@@ -157,7 +176,7 @@ public sealed class StatementMergeStage : PipelineStage
     /// </summary>
     private static bool Implausible(Document document, Statement s)
     {
-        if (!document.Has(Syntax.SyntaxLayers.PartOfSpeech)) return false;
+        if (s.Content.IsEmpty || !document.Has(Syntax.SyntaxLayers.PartOfSpeech)) return false;
         var pos = document.Get(Syntax.SyntaxLayers.PartOfSpeech);
         var quotes = document.Quotes;
         bool speech = false, label = false, title = false, finite = false, startsFinite = false;
@@ -176,11 +195,44 @@ public sealed class StatementMergeStage : PipelineStage
                 if (IsFinite(pos[t].Tag)) { finite = true; if (t == firstToken) startsFinite = true; }
         }
         bool cueWord = s.Cue is { } cue && IsCueWord(document, cue);
+        // Naming, not saying: "called its report “Water For Every Village”".
+        if (title && s.Cue is { } naming && IsNamingVerb(document, naming)) return true;
+        // "Her remarks drew “…”": a possessive alone is no speaker when the cue is a noun and a verb that reports nothing.
+        if (s.Source is { } owner && IsPossessive(owner.GetText(document.Text)) && s.Cue is { } nounVerb && document.TokensIn(nounVerb) is { Length: > 1 } cueTokens
+            && !Lexicons.ReportingLexicon.Default.TryGetVerb(document.Text.AsSpan(cueTokens[^1].Start, cueTokens[^1].Length), out _)) return true;
+        // No source, no clause, no quote: a short noun phrase before a passive ("The report was written by …").
+        if (s.Source is null && !speech && !label && !finite && Length(s.Content) > 0 && TokenCount(document, s.Content) <= 3) return true;
         if (label && !speech && !finite && (s.Source is null || !cueWord || title)) return true;
         if (startsFinite && s.Source is { } source && IsPossessive(source.GetText(document.Text))) return true;
         if (!speech && !finite && !label && !cueWord && s.Content.Length == 1
             && document.TokenIndexAt(s.Content[0].End) - firstToken <= 3) return true;
         return false;
+    }
+
+    private static readonly string[] Weekdays = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"];
+
+    /// <summary>
+    /// Where a content piece should end when it runs past a closing quote mark into "on Tuesday": the day dates the
+    /// reporting ("dismissed the article as “fake news” on Tuesday"), not the quoted words. -1 when it does not.
+    /// </summary>
+    private static int TrailingWeekdayAfterQuote(Document document, TextSpan piece)
+    {
+        var tokens = document.TokensIn(piece);
+        if (tokens.Length < 4) return -1;
+        string text = document.Text;
+        int last = tokens.Length - 1;
+        string word = text.Substring(tokens[last].Start, tokens[last].Length);
+        if (Array.IndexOf(Weekdays, word) < 0) return -1;
+        if (!text.AsSpan(tokens[last - 1].Start, tokens[last - 1].Length).Equals("on", StringComparison.OrdinalIgnoreCase)) return -1;
+        return tokens[last - 2].Kind == TokenKind.Quote ? tokens[last - 2].End : -1;
+    }
+
+    /// <summary>The offset of a colon right after <paramref name="from"/> (spaces allowed, no line break), or -1.</summary>
+    private static int ColonAfter(string text, int from)
+    {
+        int i = from;
+        while (i < text.Length && (text[i] == ' ' || text[i] == '\t')) i++;
+        return i < text.Length && text[i] == ':' ? i : -1;
     }
 
     private static bool IsPossessive(string source) =>
@@ -202,6 +254,26 @@ public sealed class StatementMergeStage : PipelineStage
             }
         }
         return words >= 2;
+    }
+
+    private static int TokenCount(Document document, ImmutableArray<TextSpan> content)
+    {
+        int n = 0;
+        foreach (var piece in content) n += document.TokensIn(piece).Length;
+        return n;
+    }
+
+    /// <summary>True when the cue is a verb of naming ("called", "named", "dubbed", "titled", "labelled").</summary>
+    private static bool IsNamingVerb(Document document, TextSpan cue)
+    {
+        foreach (var t in document.TokensIn(cue))
+        {
+            var w = document.Text.AsSpan(t.Start, t.Length);
+            if (w.StartsWith("call", StringComparison.OrdinalIgnoreCase) || w.StartsWith("name", StringComparison.OrdinalIgnoreCase)
+                || w.StartsWith("dub", StringComparison.OrdinalIgnoreCase) || w.StartsWith("titl", StringComparison.OrdinalIgnoreCase)
+                || w.StartsWith("label", StringComparison.OrdinalIgnoreCase)) return true;
+        }
+        return false;
     }
 
     private static bool IsFinite(string tag) => tag is "VBD" or "VBZ" or "VBP" or "MD";

@@ -41,7 +41,15 @@ public sealed class ChannelStage : PipelineStage
             {
                 matches.Clear();
                 ChannelFinder.FindAll(text, tokens, sentences[sentence].FirstToken, sentences[sentence].EndToken, matches);
-                channel = Pick(document, statement, matches, mentions, entities, anchor);
+                channel = Pick(document, statement, matches, mentions, entities, anchor, out var phrase);
+                // "said in a statement", "said at a press conference": a prepositional channel right after the verb
+                // is part of the cue, as the annotation reads it.
+                if (channel is not null && statement.Cue is { } cue && phrase.Start > cue.End && IsPreposition(document, phrase)
+                    && string.IsNullOrWhiteSpace(text[cue.End..phrase.Start]) && !statement.Content.Any(c => c.Start < phrase.End && c.End > cue.End))
+                {
+                    builder.Add(statement with { Channel = channel, Cue = new TextSpan(cue.Start, phrase.End) });
+                    continue;
+                }
             }
             builder.Add(channel is null ? statement : statement with { Channel = channel });
         }
@@ -49,8 +57,9 @@ public sealed class ChannelStage : PipelineStage
     }
 
     private static Channel? Pick(Document document, Statement statement, List<ChannelMatch> matches,
-        ImmutableArray<Mention> mentions, ImmutableArray<ResolvedEntity> entities, int anchor)
+        ImmutableArray<Mention> mentions, ImmutableArray<ResolvedEntity> entities, int anchor, out TextSpan bestPhrase)
     {
+        bestPhrase = default;
         var tokens = document.Tokens;
         ChannelMatch? best = null;
         string? bestEntity = null;
@@ -65,12 +74,21 @@ public sealed class ChannelStage : PipelineStage
             if (mention is { Type: EntityType.Person } && m.Kind is ChannelKind.Interview or ChannelKind.Report && !(entity?.IsOutlet ?? false)) continue;
             // "Reuters reported" is the statement's channel only when the outlet is its source or relays another speaker.
             int distance = phrase.End <= anchor ? anchor - phrase.End : phrase.Start >= anchor ? phrase.Start - anchor : 0;
-            if (distance < bestDistance) (best, bestDistance, bestEntity) = (m, distance, entity?.Id);
+            if (distance < bestDistance) (best, bestDistance, bestEntity, bestPhrase) = (m, distance, entity?.Id, phrase);
         }
         if (best is not { } chosen) return null;
         return chosen.FixedName is { } fixedName
             ? new Channel { Name = fixedName, Kind = chosen.Kind }
             : new Channel { Name = chosen.Name.GetText(document.Text), Kind = chosen.Kind, Span = chosen.Name, Entity = bestEntity };
+    }
+
+    private static bool IsPreposition(Document document, TextSpan phrase)
+    {
+        int k = document.TokenIndexAt(phrase.Start);
+        if (k >= document.Tokens.Length) return false;
+        var w = document.Text.AsSpan(document.Tokens[k].Start, document.Tokens[k].Length);
+        return w.Equals("in", StringComparison.OrdinalIgnoreCase) || w.Equals("at", StringComparison.OrdinalIgnoreCase)
+            || w.Equals("on", StringComparison.OrdinalIgnoreCase) || w.Equals("during", StringComparison.OrdinalIgnoreCase);
     }
 
     private static bool InContent(Statement statement, TextSpan phrase)

@@ -225,8 +225,9 @@ public static class StatementDecoder
         var tokens = document.Tokens;
         var sentences = document.Sentences;
         var extent = quote.Extent;
-        int firstToken = document.TokenIndexAt(extent.Start), lastToken = document.TokenIndexAt(Math.Max(extent.Start, extent.End - 1));
-        if (firstToken < 0 || lastToken < 0 || sentenceOf[firstToken] < 0 || sentenceOf[lastToken] < 0) return;
+        // First token starting inside the quote, last token starting before its end (TokenIndexAt is a lower bound).
+        int firstToken = document.TokenIndexAt(extent.Start), lastToken = document.TokenIndexAt(extent.End) - 1;
+        if (firstToken >= tokens.Length || lastToken < firstToken || sentenceOf[firstToken] < 0 || sentenceOf[lastToken] < 0) return;
         int firstParagraph = sentences[sentenceOf[firstToken]].Paragraph, lastParagraph = sentences[sentenceOf[lastToken]].Paragraph;
         bool InParagraphs(Piece p) => p.Sentence >= 0 && sentences[p.Sentence].Paragraph >= firstParagraph && sentences[p.Sentence].Paragraph <= lastParagraph;
         bool Inside(Piece p) => tokens[p.Start].Start < extent.End && tokens[p.End - 1].End > extent.Start;
@@ -252,8 +253,8 @@ public static class StatementDecoder
         // Paragraphs of the quote with no tagged piece: their quoted text (with its marks) becomes a piece.
         foreach (var span in quote.Content)
         {
-            int a = document.TokenIndexAt(span.Start), b = document.TokenIndexAt(Math.Max(span.Start, span.End - 1));
-            if (a < 0 || b < 0) continue;
+            int a = document.TokenIndexAt(span.Start), b = document.TokenIndexAt(span.End) - 1;
+            if (a >= tokens.Length || b < a) continue;
             if (a > 0 && tokens[a - 1].Kind == TokenKind.Quote && tokens[a - 1].End <= span.Start && tokens[a - 1].End >= span.Start - 1) a--;
             if (b + 1 < tokens.Length && tokens[b + 1].Kind == TokenKind.Quote && tokens[b + 1].Start <= span.End + 1 && tokens[b + 1].Start >= span.End) b++;
             bool covered = members.Any(i => contents[i].Start <= b && contents[i].End > a);
