@@ -1,0 +1,67 @@
+namespace Parley.Web.BrowserTests;
+
+/// <summary>The search page: query, results, facets, paging state in the URL.</summary>
+[Collection(WebAppCollection.Name)]
+public sealed class SearchPageTests(WebAppFixture app) : PageTest(app)
+{
+    [Fact]
+    public async Task Search_shows_results_with_links_and_facets_and_the_back_button_restores_it()
+    {
+        await OpenAsync("/");
+        // With no query the page lists the newest statements.
+        await Page.Locator(".result").First.WaitForAsync();
+
+        await Page.FillAsync("#q", "fuel");
+        await Page.ClickAsync("form#search button[type=submit]");
+        await Page.WaitForURLAsync("**/index.html?q=fuel");
+        await Page.Locator(".result-count", new() { HasTextString = "of 2 statements" }).WaitForAsync();
+        var results = Page.Locator("ol.results > li.result");
+        Assert.Equal(2, await results.CountAsync());
+        var speakers = await TextsAsync("li.result a.speaker");
+        Assert.All(speakers, s => Assert.Equal("Maria Holm", s));
+        // Each result links to its article and its quote page; the speaker links to the actor page.
+        var articleLinks = await Page.Locator("li.result .result-meta a[href^='article.html?id=']").EvaluateAllAsync<string[]>("a => a.map(x => x.getAttribute('href'))");
+        Assert.Contains($"article.html?id={TestArticles.Ledger}", articleLinks);
+        Assert.Contains($"article.html?id={TestArticles.Herald}", articleLinks);
+        Assert.Equal(2, await Page.Locator("li.result a[href^='quote.html?id=']").CountAsync());
+        Assert.Equal(2, await Page.Locator("li.result a.speaker[href^='actor.html?id=']").CountAsync());
+        // The match is marked in the snippet.
+        Assert.Contains("fuel", (await TextsAsync("li.result mark")).Select(t => t.ToLowerInvariant()));
+
+        // Facets: clicking an outlet narrows to one result and goes into the URL.
+        var outletFacet = Page.Locator(".facet a", new() { HasTextString = "Northern Herald" });
+        Assert.Contains("1", await outletFacet.Locator(".count").TextContentAsync());
+        await ScreenshotAsync("search");
+        await outletFacet.ClickAsync();
+        await Page.WaitForURLAsync(u => u.Contains("outlet=Northern+Herald", StringComparison.Ordinal));
+        await Page.Locator(".result-count", new() { HasTextString = "of 1 statement" }).WaitForAsync();
+        Assert.Equal("Northern Herald", await Page.InputValueAsync("input[name=outlet]"));
+
+        // Back: the two results again, and the outlet field empty.
+        await Page.GoBackAsync();
+        await Page.Locator(".result-count", new() { HasTextString = "of 2 statements" }).WaitForAsync();
+        Assert.Equal("", await Page.InputValueAsync("input[name=outlet]"));
+        Assert.Equal("fuel", await Page.InputValueAsync("#q"));
+        AssertClean();
+    }
+
+    [Fact]
+    public async Task Filters_by_speaker_type_and_reports_no_match()
+    {
+        await OpenAsync("index.html?sourceType=organization&q=fuel");
+        await Page.Locator(".result-count", new() { HasTextString = "No statements match" }).WaitForAsync();
+        Assert.Equal(0, await Page.Locator("li.result").CountAsync());
+        Assert.Equal("organization", await Page.InputValueAsync("select[name=sourceType]"));
+        AssertClean();
+    }
+
+    [Fact]
+    public async Task A_refused_query_shows_the_problem_details()
+    {
+        await OpenAsync("index.html?from=not-a-date");
+        var error = Page.Locator("#results .error");
+        await error.WaitForAsync();
+        Assert.Contains("400", await error.TextContentAsync());
+        Assert.Empty(Dialogs);
+    }
+}
