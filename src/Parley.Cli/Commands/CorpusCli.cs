@@ -32,6 +32,7 @@ internal static class CorpusCli
         root.Subcommands.Add(ArticleCommand.Create());
         root.Subcommands.Add(StatsCommand.Create());
         root.Subcommands.Add(ExportCommand.Create());
+        root.Subcommands.Add(ServeCommand.Create());
     }
 
     public static Option<string> DbOption() => new("--db")

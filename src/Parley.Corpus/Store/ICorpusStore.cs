@@ -59,6 +59,21 @@ public interface ICorpusStore : IDisposable
 
     /// <summary>Direct quotes per current article, for GDELT export.</summary>
     IEnumerable<ArticleQuotations> QuotationsByArticle();
+
+    /// <summary>One page of statements matching a query and filters, with the total and facets over all matches.</summary>
+    StatementPage SearchStatementsPage(StatementSearch search);
+
+    /// <summary>Actors whose name or alias contains <paramref name="query"/> (all when null), most statements first.</summary>
+    ActorPage Actors(string? query, int offset, int limit);
+
+    /// <summary>An actor by store id, or null.</summary>
+    ActorProfile? ActorById(long id);
+
+    /// <summary>An actor's statements in current articles: most confident first, then newest.</summary>
+    IReadOnlyList<StatementRow> ActorStatements(long actorId, int limit);
+
+    /// <summary>The article ids (ext ids) of articles by store id; unknown store ids are left out.</summary>
+    IReadOnlyDictionary<long, string> ArticleIds(IEnumerable<long> rowIds);
 }
 
 /// <summary>The store cannot be used (corrupt, foreign, newer schema); the message is one line.</summary>

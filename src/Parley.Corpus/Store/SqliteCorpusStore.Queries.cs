@@ -111,14 +111,19 @@ public sealed partial class SqliteCorpusStore
     {
         var matches = FindActors(name);
         if (matches.Count == 0) return null;
-        long id = matches[0].Id;
+        var others = matches.Skip(1)
+            .Select(m => _connection.ExecuteScalar<string>("SELECT name FROM actors WHERE id = @id", new { id = m.Id })!)
+            .ToList();
+        return Profile(matches[0].Id, others);
+    });
+
+    /// <summary>The profile of the actor with store id <paramref name="id"/> (which must exist).</summary>
+    private ActorProfile Profile(long id, IReadOnlyList<string> others)
+    {
         var actor = _connection.QueryFirst<(string Name, string Type, string Key, bool SurnameOnly)>(
             "SELECT name, type, key, surname_only FROM actors WHERE id = @id", new { id });
         var counts = _connection.QueryFirst<(long Statements, long Articles)>(
             "SELECT count(*), count(DISTINCT article_id) FROM statements WHERE actor_id = @id AND is_current = 1", new { id });
-        var others = matches.Skip(1)
-            .Select(m => _connection.ExecuteScalar<string>("SELECT name FROM actors WHERE id = @id", new { id = m.Id })!)
-            .ToList();
         return new ActorProfile
         {
             Id = id,
@@ -154,7 +159,7 @@ public sealed partial class SqliteCorpusStore
                 """, new { id }).ToList(),
             OtherMatches = others,
         };
-    });
+    }
 
     /// <inheritdoc />
     public ArticleView? Article(string id) => Run(() =>
