@@ -46,6 +46,30 @@ public sealed class SearchPageTests(WebAppFixture app) : PageTest(app)
     }
 
     [Fact]
+    public async Task Pages_through_results_with_the_page_in_the_url()
+    {
+        long total = (await ApiAsync("/api/statements?pageSize=1")).GetProperty("total").GetInt64();
+        Assert.True(total >= 5, $"the test corpus has {total} statements");
+        await OpenAsync("index.html?pageSize=2");
+        await Page.Locator(".pager .page-of", new() { HasTextString = $"Page 1 of {(total + 1) / 2}" }).WaitForAsync();
+        var firstPage = await TextsAsync("li.result blockquote");
+        Assert.Equal(2, firstPage.Count);
+
+        await Page.ClickAsync(".pager a[rel=next]");
+        await Page.WaitForURLAsync(u => u.Contains("page=2", StringComparison.Ordinal));
+        await Page.Locator(".pager .page-of", new() { HasTextString = "Page 2 of" }).WaitForAsync();
+        var secondPage = await TextsAsync("li.result blockquote");
+        Assert.Equal(2, secondPage.Count);
+        Assert.Empty(firstPage.Intersect(secondPage));
+        Assert.Equal("3", await Page.Locator("ol.results").GetAttributeAsync("start"));
+
+        await Page.GoBackAsync();
+        await Page.Locator(".pager .page-of", new() { HasTextString = "Page 1 of" }).WaitForAsync();
+        Assert.Equal(firstPage, await TextsAsync("li.result blockquote"));
+        AssertClean();
+    }
+
+    [Fact]
     public async Task Filters_by_speaker_type_and_reports_no_match()
     {
         await OpenAsync("index.html?sourceType=organization&q=fuel");

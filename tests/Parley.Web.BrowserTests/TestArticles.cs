@@ -2,7 +2,7 @@ namespace Parley.Web.BrowserTests;
 
 /// <summary>
 /// The small corpus the browser tests run on, written for them: one politician quoted in three outlets over three
-/// months (one quote repeated with a changed word, for the quote page), an anonymous source, and one article whose
+/// months (1, 1 and 2 statements; one quote repeated with a changed word, for the quote page), an anonymous source, and one article whose
 /// text and title carry markup and script that must stay inert text.
 /// </summary>
 internal static class TestArticles
@@ -62,6 +62,8 @@ internal static class TestArticles
                 Parliament approved the budget in a first reading on Tuesday.
 
                 “The numbers add up, and the markets know it,” Maria Holm said after the vote.
+
+                “Growth will return by the autumn,” Holm added.
 
                 “We were not consulted,” said Anna Berg, the leader of the opposition.
                 """,

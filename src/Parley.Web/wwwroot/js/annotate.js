@@ -238,11 +238,11 @@ function statementList(statements, rowsByLocal, onPick) {
 /** The sourcing profile: counts by speaker type, named/anonymous/vague, kind, sentence labels. */
 export function renderProfile(profile) {
   if (!profile) return el('p', { class: 'muted', text: 'No profile.' });
-  const bars = (title, counts, total, prefix) => {
-    const entries = Object.entries(counts ?? {});
+  const bars = (title, counts, total, prefix, hideZero = false) => {
+    const entries = Object.entries(counts ?? {}).filter(([, n]) => !hideZero || n > 0);
     return el('section', { class: 'profile-group' }, el('h4', { text: title }),
       el('table', { class: 'bars' }, el('tbody', {}, entries.map(([key, n]) => {
-        const bar = el('span', { class: ['bar', `${prefix}-${key}`] });
+        const bar = el('span', { class: ['meter', `${prefix}-${key}`] });
         bar.style.width = `${total ? Math.round((n / total) * 100) : 0}%`; // CSSOM, allowed under CSP
         return el('tr', {}, el('th', { scope: 'row', text: label(key) }), el('td', { class: 'num', text: n }),
           el('td', { class: 'bar-cell' }, bar));
@@ -260,7 +260,7 @@ export function renderProfile(profile) {
       field('Unattributed share', `${percent(profile.unattributedShare)} of ${assertions} assertions`),
       field('Loaded terms', String(profile.loadedTerms ?? 0))),
     bars('By speaker type', profile.bySpeakerType, profile.statements, 'type'),
-    bars('By kind', profile.byKind, profile.statements, 'kind'),
+    bars('By kind', profile.byKind, profile.statements, 'kind', true),
     bars('Sentences', profile.byLabel, profile.sentences, 'label'));
 }
 

@@ -15,6 +15,9 @@ function readState() {
   const state = {};
   for (const f of FIELDS) state[f] = params.get(f) ?? '';
   state.page = Math.max(1, Number.parseInt(params.get('page') ?? '1', 10) || 1);
+  // pageSize is kept in the URL only when given there (links can ask for smaller pages).
+  const size = Number.parseInt(params.get('pageSize') ?? '', 10);
+  state.pageSize = size > 0 ? size : '';
   return state;
 }
 
@@ -31,7 +34,7 @@ function go(state) {
 }
 
 function formState() {
-  const state = {};
+  const state = { pageSize: readState().pageSize };
   for (const f of FIELDS) state[f] = form.elements[f].value.trim();
   state.page = 1;
   return state;
@@ -44,7 +47,7 @@ async function load() {
   fillForm(state);
   const mine = ++generation;
   showLoading(results, 'Searching…');
-  const api = pageUrl('/api/statements', { ...state, pageSize: PAGE_SIZE });
+  const api = pageUrl('/api/statements', { ...state, pageSize: state.pageSize || PAGE_SIZE });
   try {
     const data = await getJson(api);
     if (mine !== generation) return;
@@ -61,7 +64,7 @@ function renderResults(data, state) {
   const items = data.items ?? [];
   const total = data.total ?? items.length;
   const page = data.page ?? state.page;
-  const pageSize = data.pageSize ?? PAGE_SIZE;
+  const pageSize = data.pageSize ?? (state.pageSize || PAGE_SIZE);
   const pages = Math.max(1, Math.ceil(total / pageSize));
   const first = total === 0 ? 0 : (page - 1) * pageSize + 1;
   const summary = el('p', { class: 'result-count' },
