@@ -85,7 +85,9 @@ public sealed class SearchPageTests(WebAppFixture app) : PageTest(app)
         await OpenAsync("index.html?from=not-a-date");
         var error = Page.Locator("#results .error");
         await error.WaitForAsync();
-        Assert.Contains("400", await error.TextContentAsync());
+        string shown = (await error.TextContentAsync())!;
+        Assert.Contains("400", shown);
+        Assert.Contains("'not-a-date' is not a date", shown); // the refused argument, from the problem's errors
         Assert.Empty(Dialogs);
     }
 }

@@ -140,6 +140,7 @@ export function renderAnnotated(text, doc, rows = []) {
   textBox.addEventListener('click', (e) => {
     const target = e.target.closest('span[data-statement], span[data-mention], span[data-claim]');
     if (target) pin(target);
+    else if (pinned) { mark(pinned, false); pinned = null; } // a click on plain text lets go
   });
   textBox.addEventListener('keydown', (e) => {
     if ((e.key === 'Enter' || e.key === ' ') && e.target.dataset?.statement) { e.preventDefault(); pin(e.target); }

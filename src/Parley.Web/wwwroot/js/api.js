@@ -4,11 +4,12 @@ import { el, replace } from './dom.js';
 
 /** An API failure with the problem details the server sent (or what we could make of it). */
 export class ApiError extends Error {
-  constructor(status, title, detail) {
+  constructor(status, title, detail, errors = {}) {
     super(detail ? `${title}: ${detail}` : title);
     this.status = status;
     this.title = title;
     this.detail = detail;
+    this.errors = errors; // validation problems: { argument: [messages] }
   }
 }
 
@@ -21,14 +22,16 @@ async function handle(response) {
   }
   let title = response.statusText || 'Request failed';
   let detail = null;
+  let errors = {};
   if (isJson) {
     try {
       const problem = await response.json();
       title = problem.title ?? title;
-      detail = problem.detail ?? (problem.errors ? Object.values(problem.errors).flat().join(' ') : null);
+      detail = problem.detail ?? null;
+      if (problem.errors && typeof problem.errors === 'object') errors = problem.errors;
     } catch { /* not JSON after all: keep the status text */ }
   }
-  throw new ApiError(response.status, title, detail);
+  throw new ApiError(response.status, title, detail, errors);
 }
 
 async function send(url, init) {
@@ -60,9 +63,12 @@ export function showError(container, error) {
   const status = error instanceof ApiError && error.status ? ` (${error.status})` : '';
   const title = error instanceof ApiError ? error.title : 'Something went wrong';
   const detail = error instanceof ApiError ? error.detail : error?.message;
+  const fields = error instanceof ApiError ? Object.entries(error.errors ?? {}) : [];
   replace(container, el('div', { class: 'error', role: 'alert' },
     el('strong', { text: `${title}${status}` }),
-    detail ? el('p', { text: detail }) : null));
+    detail ? el('p', { text: detail }) : null,
+    fields.length ? el('ul', {}, fields.map(([name, messages]) =>
+      el('li', {}, el('code', { text: name }), ': ', [messages].flat().join(' ')))) : null));
 }
 
 /** Replaces a container's content with a loading note. */
