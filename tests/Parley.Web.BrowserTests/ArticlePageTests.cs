@@ -76,6 +76,21 @@ public sealed class ArticlePageTests(WebAppFixture app) : PageTest(app)
     }
 
     [Fact]
+    public async Task The_article_view_fits_a_phone_screen()
+    {
+        await Page.SetViewportSizeAsync(390, 844);
+        await OpenAsync($"article.html?id={TestArticles.Ledger}");
+        await Page.Locator(".annotated .hl-source").First.WaitForAsync();
+        // One column: the profile below the text, and nothing wider than the screen.
+        var text = await Page.Locator(".annotated").BoundingBoxAsync();
+        var side = await Page.Locator("#doc-side").BoundingBoxAsync();
+        Assert.True(side!.Y >= text!.Y + text.Height, "the side panel goes below the text");
+        Assert.True(await Page.EvaluateAsync<bool>("document.documentElement.scrollWidth <= window.innerWidth"), "no horizontal scrolling");
+        await ScreenshotAsync("article-phone");
+        AssertClean();
+    }
+
+    [Fact]
     public async Task An_unknown_article_shows_a_readable_error()
     {
         await OpenAsync("article.html?id=no-such-article");
