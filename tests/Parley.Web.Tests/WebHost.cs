@@ -11,7 +11,7 @@ public sealed class WebHost : IDisposable
 {
     private readonly WebApplication _app;
 
-    public WebHost(string? apiKey = null, IEnumerable<RawArticle>? articles = null, Action<ParleyServerOptions>? _ = null,
+    public WebHost(string? apiKey = null, IEnumerable<RawArticle>? articles = null,
         Func<ParleyServerOptions, ParleyServerOptions>? configure = null)
     {
         Folder = Path.Combine(Path.GetTempPath(), "parley-web-tests-" + Guid.NewGuid().ToString("N")[..12]);

@@ -62,8 +62,6 @@ public static class ApiEndpoints
             .Produces<IngestResponse>()
             .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status401Unauthorized)
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge).ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
-        // Anything else under /api is a 404 problem, not a page.
-        api.MapFallback(() => Requests.Problem(StatusCodes.Status404NotFound, "Not found", "No such API endpoint."));
     }
 
     // ------------------------------------------------------------------ statements
@@ -217,7 +215,7 @@ public static class ApiEndpoints
         if (error is not null) return error;
         using (json)
         {
-            var (raw, problem) = ReadArticle(json!.RootElement, "input", requireOneOf: true);
+            var (raw, problem) = ReadArticle(json!.RootElement, "input");
             if (problem is not null) return problem;
             var metadata = new DocumentMetadata
             {
@@ -253,7 +251,7 @@ public static class ApiEndpoints
                 {
                     if (item.ValueKind != JsonValueKind.Object)
                         return Requests.Problem(StatusCodes.Status400BadRequest, "Invalid article", $"articles[{index}]: must be a JSON object.");
-                    var (raw, problem) = ReadArticle(item, $"articles[{index}]", requireOneOf: false);
+                    var (raw, problem) = ReadArticle(item, $"articles[{index}]");
                     if (problem is not null) return problem;
                     articles.Add(raw!);
                     index++;
@@ -261,7 +259,7 @@ public static class ApiEndpoints
             }
             else
             {
-                var (raw, problem) = ReadArticle(root, "article", requireOneOf: false);
+                var (raw, problem) = ReadArticle(root, "article");
                 if (problem is not null) return problem;
                 articles.Add(raw!);
             }
@@ -330,7 +328,7 @@ public static class ApiEndpoints
     /// Reads one article object: exactly one of <c>text</c> / <c>html</c>, optional metadata. The text must read as
     /// text (no NUL or binary control characters, not blank); HTML must have article text.
     /// </summary>
-    private static (RawArticle? Article, IResult? Problem) ReadArticle(JsonElement obj, string where, bool requireOneOf)
+    private static (RawArticle? Article, IResult? Problem) ReadArticle(JsonElement obj, string where)
     {
         var errors = new List<string>();
         string? text = Requests.String(obj, "text", errors);
@@ -338,7 +336,6 @@ public static class ApiEndpoints
         string? id = Requests.String(obj, "id", errors), url = Requests.String(obj, "url", errors), title = Requests.String(obj, "title", errors);
         string? outlet = Requests.String(obj, "outlet", errors), published = Requests.String(obj, "published", errors);
         string? byline = Requests.String(obj, "byline", errors), language = Requests.String(obj, "language", errors);
-        _ = requireOneOf;
         if (text is not null && html is not null) errors.Add("give \"text\" or \"html\", not both");
         else if (text is null && html is null) errors.Add("a \"text\" or \"html\" field is needed");
         DateTimeOffset? date = null;
