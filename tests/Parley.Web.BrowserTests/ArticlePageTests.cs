@@ -87,6 +87,17 @@ public sealed class ArticlePageTests(WebAppFixture app) : PageTest(app)
         Assert.True(side!.Y >= text!.Y + text.Height, "the side panel goes below the text");
         Assert.True(await Page.EvaluateAsync<bool>("document.documentElement.scrollWidth <= window.innerWidth"), "no horizontal scrolling");
         await ScreenshotAsync("article-phone");
+
+        // Tapping a statement opens the details as a sheet at the bottom of the screen; × closes it.
+        await Page.Locator(".annotated .hl-source[data-statement=s1]").First.ClickAsync();
+        var sheet = Page.Locator(".sticky.open");
+        await sheet.WaitForAsync();
+        var box = await sheet.BoundingBoxAsync();
+        Assert.True(box!.Y + box.Height <= 844.5 && box.Y > 300, $"sheet at y={box.Y}, height {box.Height}");
+        Assert.Contains("Maria Holm", await sheet.TextContentAsync());
+        await Page.ScreenshotAsync(new() { Path = Path.Combine(App.ScreenshotDir, "article-phone-details.png") });
+        await sheet.Locator("button.sheet-close").ClickAsync();
+        Assert.Equal(0, await Page.Locator(".sticky.open").CountAsync());
         AssertClean();
     }
 

@@ -131,16 +131,26 @@ export function renderAnnotated(text, doc, rows = []) {
     const target = e.target.closest('span[data-statement]');
     if (target && !pinned) mark(target.dataset.statement, false);
   });
+  // On narrow screens the panel is below the text; while a passage is selected it opens as a bottom
+  // sheet (CSS: .sticky.open), closed again by unpin().
   const pin = (target) => {
     if (pinned) mark(pinned, false);
     pinned = target.dataset.statement ?? null;
     if (pinned) mark(pinned, true);
     show(target);
+    panel.parentElement?.classList.add('open');
+    // When the sheet covers the lower screen, bring the selected passage to the top.
+    if (matchMedia('(max-width: 860px)').matches) target.scrollIntoView({ block: 'start' });
+  };
+  const unpin = () => {
+    if (pinned) mark(pinned, false);
+    pinned = null;
+    panel.parentElement?.classList.remove('open');
   };
   textBox.addEventListener('click', (e) => {
     const target = e.target.closest('span[data-statement], span[data-mention], span[data-claim]');
     if (target) pin(target);
-    else if (pinned) { mark(pinned, false); pinned = null; } // a click on plain text lets go
+    else unpin(); // a click on plain text lets go
   });
   textBox.addEventListener('keydown', (e) => {
     if ((e.key === 'Enter' || e.key === ' ') && e.target.dataset?.statement) { e.preventDefault(); pin(e.target); }
@@ -150,7 +160,7 @@ export function renderAnnotated(text, doc, rows = []) {
     const first = partsOf.get(id)?.[0];
     if (first) { first.scrollIntoView({ block: 'center', behavior: 'smooth' }); pin(first); }
   });
-  return { text: textBox, legend: legend(spans), panel, statements: list };
+  return { text: textBox, legend: legend(spans), panel, statements: list, unpin };
 }
 
 /** Legend: one swatch per layer, with how many spans of it this document has. */
@@ -271,7 +281,10 @@ export function mountDocument(mainBox, sideBox, text, doc, rows = []) {
   replace(mainBox, view.legend, view.text, el('h2', { text: 'Statements' }), view.statements);
   replace(sideBox,
     el('h2', { text: 'Sourcing profile' }), renderProfile(doc.profile),
-    el('div', { class: 'sticky' }, el('h2', { text: 'Details' }), view.panel));
+    el('div', { class: 'sticky' },
+      el('h2', {}, 'Details', el('button', { type: 'button', class: 'sheet-close', 'aria-label': 'Close details',
+        text: '×', on: { click: view.unpin } })),
+      view.panel));
   return view;
 }
 
