@@ -51,6 +51,8 @@ public sealed class AnalyzePageTests(WebAppFixture app) : PageTest(app)
         Assert.StartsWith("Harbour Talks Stall", shown, StringComparison.Ordinal);
         Assert.Contains("<script>alert(9)</script>", shown, StringComparison.Ordinal); // the encoded text, shown as text
         Assert.Equal(0, await Page.Locator("#analysis img, #analysis script").CountAsync());
+        Assert.Equal("Ines Kovač", string.Concat(await TextsAsync(".annotated .hl-source")).Split(',')[0]);
+        await ScreenshotAsync("analyze-html");
         AssertClean();
     }
 
