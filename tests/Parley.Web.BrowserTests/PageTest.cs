@@ -27,7 +27,7 @@ public abstract class PageTest(WebAppFixture app) : IAsyncLifetime
     public async Task InitializeAsync()
     {
         _context = await App.Browser.NewContextAsync(new() { ViewportSize = new() { Width = 1280, Height = 900 } });
-        _context.SetDefaultTimeout(15_000);
+        _context.SetDefaultTimeout(30_000); // generous for a loaded CI machine; waits end as soon as the page is ready
         Page = await _context.NewPageAsync();
         Page.Dialog += async (_, dialog) => { Dialogs.Add($"{dialog.Type}: {dialog.Message}"); await dialog.DismissAsync(); };
         Page.PageError += (_, error) => Errors.Add($"page error: {error}");

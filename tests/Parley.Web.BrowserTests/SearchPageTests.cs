@@ -21,8 +21,8 @@ public sealed class SearchPageTests(WebAppFixture app) : PageTest(app)
         Assert.All(speakers, s => Assert.Equal("Maria Holm", s));
         // Each result links to its article and its quote page; the speaker links to the actor page.
         var articleLinks = await Page.Locator("li.result .result-meta a[href^='article.html?id=']").EvaluateAllAsync<string[]>("a => a.map(x => x.getAttribute('href'))");
-        Assert.Contains($"article.html?id={TestArticles.Ledger}", articleLinks);
-        Assert.Contains($"article.html?id={TestArticles.Herald}", articleLinks);
+        Assert.Contains($"article.html?id={TestArticles.Ledger}#s1", articleLinks);
+        Assert.Contains($"article.html?id={TestArticles.Herald}#s1", articleLinks);
         Assert.Equal(2, await Page.Locator("li.result a[href^='quote.html?id=']").CountAsync());
         Assert.Equal(2, await Page.Locator("li.result a.speaker[href^='actor.html?id=']").CountAsync());
         // The match is marked in the snippet.
@@ -42,6 +42,13 @@ public sealed class SearchPageTests(WebAppFixture app) : PageTest(app)
         await Page.Locator(".result-count", new() { HasTextString = "of 2 statements" }).WaitForAsync();
         Assert.Equal("", await Page.InputValueAsync("input[name=outlet]"));
         Assert.Equal("fuel", await Page.InputValueAsync("#q"));
+
+        // A result opens its article with the statement selected.
+        await Page.Locator("li.result", new() { HasTextString = "The Ledger" }).Locator(".result-meta a[href^='article.html']").ClickAsync();
+        await Page.Locator(".annotated .is-active").First.WaitForAsync();
+        Assert.Equal("“We will not raise taxes on fuel this year, whatever the deficit looks like,”",
+            string.Concat(await TextsAsync(".annotated .hl-content.is-active")));
+        Assert.Contains("Maria Holm", await Page.Locator(".details").TextContentAsync());
         AssertClean();
     }
 

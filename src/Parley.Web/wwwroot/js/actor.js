@@ -57,7 +57,7 @@ function statements(rows) {
       el('span', { class: 'badge', text: label(row.kind) }), ' ',
       el('span', { class: 'outlet', text: row.outlet ?? 'unknown outlet' }), ' · ',
       el('time', { datetime: row.published ?? '', text: formatDate(row.published) }), ' · ',
-      el('a', { href: pageUrl('article.html', { id: row.articleId }), text: row.title || row.articleId }),
+      el('a', { href: `${pageUrl('article.html', { id: row.articleId })}#${encodeURIComponent(row.localId ?? '')}`, text: row.title || row.articleId }),
       row.quoteId != null ? [' · ', el('a', { href: pageUrl('quote.html', { id: row.quoteId }), text: 'quote provenance' })] : null))));
 }
 

@@ -156,11 +156,16 @@ export function renderAnnotated(text, doc, rows = []) {
     if ((e.key === 'Enter' || e.key === ' ') && e.target.dataset?.statement) { e.preventDefault(); pin(e.target); }
   });
 
-  const list = statementList(doc.statements ?? [], rowsByLocal, (id) => {
+  /** Selects a statement by id: outlines its parts, shows its details, scrolls to it. False if unknown. */
+  const select = (id) => {
     const first = partsOf.get(id)?.[0];
-    if (first) { first.scrollIntoView({ block: 'center', behavior: 'smooth' }); pin(first); }
-  });
-  return { text: textBox, legend: legend(spans), panel, statements: list, unpin };
+    if (!first) return false;
+    pin(first);
+    first.scrollIntoView({ block: 'center' });
+    return true;
+  };
+  const list = statementList(doc.statements ?? [], rowsByLocal, select);
+  return { text: textBox, legend: legend(spans), panel, statements: list, unpin, select };
 }
 
 /** Legend: one swatch per layer, with how many spans of it this document has. */

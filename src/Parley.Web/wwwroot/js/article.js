@@ -28,7 +28,9 @@ async function load() {
         el('a', { href: pageUrl('article.html', { id: article.nearDuplicateOf }), text: article.nearDuplicateOf })) : null,
       article.nearDuplicates?.length ? el('p', { class: 'note' }, 'Republished as: ',
         article.nearDuplicates.map((d, i) => [i ? ', ' : '', el('a', { href: pageUrl('article.html', { id: d }), text: d })])) : null);
-    mountDocument(main, side, text, doc, data.statements ?? article.statements ?? []);
+    const view = mountDocument(main, side, text, doc, data.statements ?? article.statements ?? []);
+    // article.html?id=…#s3 (from a search result) opens with statement s3 selected.
+    if (location.hash.length > 1) view.select(decodeURIComponent(location.hash.slice(1)));
   } catch (error) {
     showError(head, error);
   }
