@@ -12,7 +12,9 @@ public static class ParleyCommand
         var root = new RootCommand("Parley: who said what, through whom, about what, and when, from news text.");
         CorpusCli.AddCommands(root);
         root.Subcommands.Add(AnalyzeCommand.Create());
-        root.Subcommands.Add(BenchCommand.Create());
+        var bench = BenchCommand.Create();
+        bench.Subcommands.Add(BenchServeCommand.Create());
+        root.Subcommands.Add(bench);
         var train = TrainCommand.Create();
         train.Subcommands.Add(SyntaxCommands.CreateTrainPos());
         train.Subcommands.Add(SyntaxCommands.CreateTrainParser());

@@ -64,6 +64,8 @@ public static class ParleyServer
         builder.Services.AddSingleton(options);
         builder.Services.AddSingleton(_ => new StorePool(options.DatabasePath, options.ReadConnections));
         builder.Services.AddSingleton(_ => new DocumentCache(options.DocumentCacheSize));
+        builder.Services.AddSingleton(_ => new SearchCache(options.SearchCacheSize));
+        builder.Services.AddSingleton(_ => new FacetCache(options.SearchCacheSize));
         configure?.Invoke(builder);
 
         var app = builder.Build();

@@ -35,6 +35,9 @@ public sealed record ParleyServerOptions
 
     /// <summary>Analysed article documents kept in memory for <c>GET /api/articles/{id}</c>.</summary>
     public int DocumentCacheSize { get; init; } = 64;
+
+    /// <summary>Statement search answers kept in memory (each until the next ingest).</summary>
+    public int SearchCacheSize { get; init; } = 2000;
 }
 
 /// <summary>The server cannot start with these options (one line, for the command line).</summary>

@@ -21,6 +21,8 @@ public sealed record StatementSearch
     public int Offset { get; init; }
     /// <summary>Most rows returned.</summary>
     public int Limit { get; init; } = 20;
+    /// <summary>Count the matches and compute the facets (false: items only; <see cref="StatementPage.Total"/> is then 0).</summary>
+    public bool IncludeFacets { get; init; } = true;
     /// <summary>Most values per facet.</summary>
     public int FacetLimit { get; init; } = 10;
 }

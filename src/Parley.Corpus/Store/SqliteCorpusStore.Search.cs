@@ -42,11 +42,15 @@ public sealed partial class SqliteCorpusStore
 
         return Run(() =>
         {
-            var items = _connection.Query<StatementRow>($"""
-                SELECT {StatementColumns} FROM {from} WHERE {where} ORDER BY {order} LIMIT @limit OFFSET @offset
-                """, args).ToList();
+            // Ids first, then the rows: SQLite's sorter would otherwise carry (and compute) every column of every match.
+            var ids = _connection.Query<long>($"SELECT s.id FROM {from} WHERE {where} ORDER BY {order} LIMIT @limit OFFSET @offset", args).ToList();
+            var rows = ids.Count == 0 ? [] : _connection.Query<StatementRow>($"""
+                SELECT {StatementColumns} FROM statements s JOIN articles a ON a.id = s.article_id WHERE s.id IN @ids
+                """, new { ids }).ToDictionary(r => r.Id);
+            var items = ids.Select(id => rows[id]).ToList();
+            if (!search.IncludeFacets) return new StatementPage { Items = items };
             // One pass over the matching set for the total and all four facets.
-            var rows = _connection.Query<(string Facet, string? Value, long Count)>($"""
+            var facets = _connection.Query<(string Facet, string? Value, long Count)>($"""
                 WITH m AS MATERIALIZED (SELECT s.speaker AS speaker, a.outlet AS outlet, s.kind AS kind, s.speaker_type AS type FROM {from} WHERE {where})
                 SELECT 'total', NULL, count(*) FROM m
                 UNION ALL SELECT * FROM (SELECT 'speaker', speaker, count(*) AS n FROM m WHERE speaker IS NOT NULL GROUP BY speaker ORDER BY n DESC, speaker LIMIT @facets)
@@ -54,12 +58,12 @@ public sealed partial class SqliteCorpusStore
                 UNION ALL SELECT * FROM (SELECT 'kind', kind, count(*) AS n FROM m GROUP BY kind ORDER BY n DESC, kind LIMIT @facets)
                 UNION ALL SELECT * FROM (SELECT 'type', type, count(*) AS n FROM m GROUP BY type ORDER BY n DESC, type LIMIT @facets)
                 """, args).ToList();
-            List<FacetValue> Facet(string name) => rows.Where(r => r.Facet == name)
+            List<FacetValue> Facet(string name) => facets.Where(r => r.Facet == name)
                 .Select(r => new FacetValue { Value = r.Value ?? "", Count = r.Count }).ToList();
             return new StatementPage
             {
                 Items = items,
-                Total = rows.FirstOrDefault(r => r.Facet == "total").Count,
+                Total = facets.FirstOrDefault(r => r.Facet == "total").Count,
                 Facets = new StatementFacets { Speaker = Facet("speaker"), Outlet = Facet("outlet"), Kind = Facet("kind"), SourceType = Facet("type") },
             };
         });

@@ -66,8 +66,9 @@ public static class ApiEndpoints
 
     // ------------------------------------------------------------------ statements
 
-    private static async Task<IResult> SearchStatements(StorePool pool, string? q, string? speaker, string? outlet, string? kind,
-        string? sourceType, string? from, string? to, string? page, string? pageSize, CancellationToken cancellationToken)
+    private static async Task<IResult> SearchStatements(StorePool pool, SearchCache cache, FacetCache facetCache, IOptions<JsonOptions> json,
+        string? q, string? speaker, string? outlet, string? kind, string? sourceType, string? from, string? to, string? page, string? pageSize,
+        CancellationToken cancellationToken)
     {
         var check = new QueryCheck();
         var search = new StatementSearch
@@ -84,8 +85,28 @@ public static class ApiEndpoints
         int size = check.Int(pageSize, "pageSize", 20, 1, MaxPageSize);
         if (!check.Ok) return check.Problem();
         search = search with { Offset = (pageNumber - 1) * size, Limit = size };
-        var result = await pool.ReadAsync(store => store.SearchStatementsPage(search), cancellationToken).ConfigureAwait(false);
-        return Results.Ok(new StatementsResponse { Items = result.Items, Page = pageNumber, PageSize = size, Total = result.Total, Facets = result.Facets });
+
+        // Answers are cached (serialised) per search and page, and totals and facets per search, until the next
+        // ingest: the same searches come back often (facet clicks, paging, many readers of one story).
+        int generation = pool.Generation;
+        string facetKey = $"{generation}\u0001{search.Query}\u0001{search.Speaker}\u0001{search.Outlet?.ToLowerInvariant()}\u0001{search.Kind}" +
+            $"\u0001{search.SourceType}\u0001{search.Since?.UtcTicks}\u0001{search.Until?.UtcTicks}";
+        string key = $"{facetKey}\u0001{pageNumber}\u0001{size}";
+        if (cache.TryGet(key, out var bytes)) return Results.Bytes(bytes, "application/json; charset=utf-8");
+
+        bool haveFacets = facetCache.TryGet(facetKey, out var known);
+        var result = await pool.ReadAsync(store => store.SearchStatementsPage(search with { IncludeFacets = !haveFacets }), cancellationToken)
+            .ConfigureAwait(false);
+        if (!haveFacets)
+        {
+            known = (result.Total, result.Facets);
+            if (pool.Generation == generation) facetCache.Put(facetKey, known);
+        }
+        bytes = JsonSerializer.SerializeToUtf8Bytes(
+            new StatementsResponse { Items = result.Items, Page = pageNumber, PageSize = size, Total = known.Total, Facets = known.Facets },
+            json.Value.SerializerOptions);
+        if (pool.Generation == generation) cache.Put(key, bytes);
+        return Results.Bytes(bytes, "application/json; charset=utf-8");
     }
 
     // ------------------------------------------------------------------ articles
@@ -97,8 +118,7 @@ public static class ApiEndpoints
         var article = await pool.ReadAsync(store => store.Article(id), cancellationToken).ConfigureAwait(false);
         if (article is null) return Requests.Problem(StatusCodes.Status404NotFound, "Not found", $"No article '{Cut(id)}'.");
         string key = article.RowId + ":" + article.ContentHash;
-        var document = cache.Get(key);
-        if (document is null)
+        if (!cache.TryGet(key, out var document))
         {
             var metadata = new DocumentMetadata
             {
