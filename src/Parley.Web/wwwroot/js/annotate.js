@@ -74,7 +74,8 @@ export function buildSegments(length, spans) {
  * Renders the annotated text with a legend, a details panel and a statement list.
  * `rows` (optional): StatementRows from the store, matched to the document's statements by localId,
  * to link each statement to its actor and quote pages.
- * Returns { text, legend, panel, statements } elements for the page to place.
+ * Returns the elements for the page to place ({ text, legend, panel, statements }) and two actions:
+ * select(statementId) and unpin().
  */
 export function renderAnnotated(text, doc, rows = []) {
   const length = text.length;
@@ -254,8 +255,9 @@ function statementList(statements, rowsByLocal, onPick) {
 /** The sourcing profile: counts by speaker type, named/anonymous/vague, kind, sentence labels. */
 export function renderProfile(profile) {
   if (!profile) return el('p', { class: 'muted', text: 'No profile.' });
-  const bars = (title, counts, total, prefix, hideZero = false) => {
-    const entries = Object.entries(counts ?? {}).filter(([, n]) => !hideZero || n > 0);
+  // `keep`: keys shown even at zero; null keeps every key.
+  const bars = (title, counts, total, prefix, keep = null) => {
+    const entries = Object.entries(counts ?? {}).filter(([key, n]) => !keep || n > 0 || keep.includes(key));
     return el('section', { class: 'profile-group' }, el('h4', { text: title }),
       el('table', { class: 'bars' }, el('tbody', {}, entries.map(([key, n]) => {
         const bar = el('span', { class: ['meter', `${prefix}-${key}`] });
@@ -276,7 +278,7 @@ export function renderProfile(profile) {
       field('Unattributed share', `${percent(profile.unattributedShare)} of ${assertions} assertions`),
       field('Loaded terms', String(profile.loadedTerms ?? 0))),
     bars('By speaker type', profile.bySpeakerType, profile.statements, 'type'),
-    bars('By kind', profile.byKind, profile.statements, 'kind', true),
+    bars('By kind', profile.byKind, profile.statements, 'kind', ['direct', 'indirect']),
     bars('Sentences', profile.byLabel, profile.sentences, 'label'));
 }
 
