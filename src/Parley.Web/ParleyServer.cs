@@ -43,6 +43,14 @@ public static class ParleyServer
         });
         builder.Logging.ClearProviders();
         builder.Logging.AddSimpleConsole(o => o.SingleLine = true).SetMinimumLevel(LogLevel.Warning);
+        if (Environment.GetEnvironmentVariable("PARLEY_DEBUG") != "1")
+        {
+            // As every parley command: no stack traces on the console (PARLEY_DEBUG=1 shows them). Start-up failures
+            // are reported by the caller in one line; failed requests by OneLineErrors.
+            builder.Logging.AddFilter("Microsoft.Extensions.Hosting", LogLevel.None);
+            builder.Logging.AddFilter("Microsoft.AspNetCore.Diagnostics", LogLevel.None);
+            builder.Services.AddExceptionHandler<OneLineErrors>();
+        }
         builder.WebHost.UseUrls(options.Urls);
         builder.WebHost.ConfigureKestrel(k =>
         {
@@ -129,5 +137,19 @@ public static class ParleyServer
             all &= isLoopback;
         }
         return all;
+    }
+}
+
+/// <summary>Writes one line to standard error for a request that failed, then lets the problem-details response go out.</summary>
+internal sealed class OneLineErrors : IExceptionHandler
+{
+    public ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
+    {
+        if (exception is not OperationCanceledException)
+        {
+            string message = exception.Message.Split('\n')[0];
+            Console.Error.WriteLine($"parley: {httpContext.Request.Method} {httpContext.Request.Path} failed: {exception.GetType().Name}: {message}");
+        }
+        return ValueTask.FromResult(false);
     }
 }

@@ -26,6 +26,19 @@ public sealed class ServeCommandTests(SharedHost shared) : IClassFixture<SharedH
     }
 
     [Fact]
+    public void A_port_in_use_is_one_line_and_exit_code_2()
+    {
+        using var taken = new TcpListener(IPAddress.Loopback, 0);
+        taken.Start();
+        int port = ((IPEndPoint)taken.LocalEndpoint).Port;
+        var result = CliRunner.RunWithInput(null, "serve", "--db", shared.Host.DatabasePath, "--urls", $"http://127.0.0.1:{port}");
+        Assert.Equal(2, result.ExitCode);
+        string line = Assert.Single(result.Stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.Contains("cannot listen", line);
+        Assert.DoesNotContain("   at ", result.Stderr);
+    }
+
+    [Fact]
     public async Task Serves_the_api_on_loopback()
     {
         int port;
