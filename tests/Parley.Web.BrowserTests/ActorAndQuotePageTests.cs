@@ -35,6 +35,7 @@ public sealed class ActorAndQuotePageTests(WebAppFixture app) : PageTest(app)
         Assert.Contains("Maria Holm", await TextsAsync("table.data td"));
         Assert.Contains("Finance Minister", await TextsAsync("table.data td"));
         Assert.Equal(4, await Page.Locator(".card ol.results li").CountAsync());
+        Assert.Equal("index.html?speaker=Maria+Holm", await Page.Locator("a.all-statements").GetAttributeAsync("href"));
         Assert.True(await Page.Locator(".card a[href^='article.html?id=']").CountAsync() >= 3);
         await ScreenshotAsync("actor");
         AssertClean();

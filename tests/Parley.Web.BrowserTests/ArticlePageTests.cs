@@ -76,6 +76,47 @@ public sealed class ArticlePageTests(WebAppFixture app) : PageTest(app)
     }
 
     [Fact]
+    public async Task Legend_entries_hide_and_show_their_layer()
+    {
+        await OpenAsync($"article.html?id={TestArticles.Ledger}");
+        await Page.Locator(".annotated .hl-source").First.WaitForAsync();
+        const string hedged = "getComputedStyle(document.querySelector('.annotated .claim-hedged:not(.hl-hedge)')).backgroundColor";
+        const string content = "getComputedStyle(document.querySelector('.annotated .hl-content')).backgroundColor";
+        string hedgedOn = await Page.EvaluateAsync<string>(hedged);
+        string contentOn = await Page.EvaluateAsync<string>(content);
+        Assert.NotEqual("rgba(0, 0, 0, 0)", hedgedOn);
+
+        var toggle = Page.Locator(".legend button[data-layer=hedged]");
+        await toggle.ClickAsync();
+        Assert.Equal("false", await toggle.GetAttributeAsync("aria-pressed"));
+        Assert.Equal("rgba(0, 0, 0, 0)", await Page.EvaluateAsync<string>(hedged));
+        Assert.Equal(contentOn, await Page.EvaluateAsync<string>(content)); // other layers untouched
+
+        await toggle.ClickAsync();
+        Assert.Equal("true", await toggle.GetAttributeAsync("aria-pressed"));
+        Assert.Equal(hedgedOn, await Page.EvaluateAsync<string>(hedged));
+        AssertClean();
+    }
+
+    [Fact]
+    public async Task A_statement_can_be_selected_with_the_keyboard()
+    {
+        await OpenAsync($"article.html?id={TestArticles.Ledger}");
+        await Page.Locator(".annotated .hl-source").First.WaitForAsync();
+        // The first part of each statement is in the tab order, after the legend toggles.
+        var focusable = Page.Locator(".annotated [tabindex='0']");
+        Assert.Equal(3, await focusable.CountAsync());
+        await focusable.First.FocusAsync();
+        await Page.Keyboard.PressAsync("Enter");
+        await Page.Locator(".details h3", new() { HasTextString = "Statement" }).WaitForAsync();
+        Assert.Contains("Maria Holm", await Page.Locator(".details").TextContentAsync());
+        await Page.Keyboard.PressAsync("Tab");
+        await Page.Keyboard.PressAsync("Enter");
+        await Page.Locator(".details .badge.type-anonymous").WaitForAsync();
+        AssertClean();
+    }
+
+    [Fact]
     public async Task The_article_view_fits_a_phone_screen()
     {
         await Page.SetViewportSizeAsync(390, 844);

@@ -166,17 +166,28 @@ export function renderAnnotated(text, doc, rows = []) {
     return true;
   };
   const list = statementList(doc.statements ?? [], rowsByLocal, select);
-  return { text: textBox, legend: legend(spans), panel, statements: list, unpin, select };
+  return { text: textBox, legend: legend(spans, textBox), panel, statements: list, unpin, select };
 }
 
-/** Legend: one swatch per layer, with how many spans of it this document has. */
-export function legend(spans = null) {
+/**
+ * Legend: one swatch per layer, with how many spans of it this document has. Given the text box, each
+ * entry is a toggle that hides or shows its layer (CSS: .annotated.off-KIND).
+ */
+export function legend(spans = null, textBox = null) {
   const counts = {};
   for (const s of spans ?? []) counts[s.kind] = (counts[s.kind] ?? 0) + 1;
   return el('ul', { class: 'legend', 'aria-label': 'Legend' },
-    LAYERS.map((l) => el('li', {},
-      el('span', { class: ['swatch', l.cls], text: 'Abc' }), ' ', l.legend,
-      spans ? el('span', { class: 'count', text: ` ${counts[l.kind] ?? 0}` }) : null)));
+    LAYERS.map((l) => {
+      const content = [el('span', { class: ['swatch', l.cls], text: 'Abc' }), ' ', l.legend,
+        spans ? el('span', { class: 'count', text: ` ${counts[l.kind] ?? 0}` }) : null];
+      if (!textBox) return el('li', {}, content);
+      const toggle = el('button', { type: 'button', class: 'layer-toggle', 'aria-pressed': 'true', dataset: { layer: l.kind },
+        title: `Show or hide: ${l.legend}`, on: { click: () => {
+          const off = textBox.classList.toggle(`off-${l.kind}`);
+          toggle.setAttribute('aria-pressed', String(!off));
+        } } }, content);
+      return el('li', {}, toggle);
+    }));
 }
 
 function field(name, ...value) {
