@@ -54,6 +54,10 @@ public sealed class ArticlePageTests(WebAppFixture app) : PageTest(app)
         Assert.True(await Page.Locator(".annotated .is-active").CountAsync() >= 3, "the statement's parts are outlined together");
         Assert.Equal(1, await panel.Locator("a[href^='quote.html?id=']").CountAsync());
 
+        // The statement list links the named speakers to their actor pages (the anonymous one has none).
+        Assert.Equal(2, await Page.Locator(".statement-list a[href^='actor.html?id=']").CountAsync());
+        Assert.Equal(3, await Page.Locator(".statement-list a[href^='quote.html?id=']").CountAsync());
+
         // The sourcing profile beside the text.
         var profile = Page.Locator(".profile");
         Assert.Contains("anonymous", await profile.TextContentAsync());

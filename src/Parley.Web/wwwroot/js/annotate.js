@@ -259,7 +259,10 @@ function statementList(statements, rowsByLocal, onPick) {
       ' ', el('span', { class: 'badge', text: label(s.kind) }),
       s.cue ? el('span', { class: 'muted', text: ` ${s.cue.text}` }) : null,
       el('div', { class: 'snippet', text: (s.content ?? []).map((c) => c.text).join(' … ') }),
-      row?.quoteId != null ? el('a', { class: 'small', href: `quote.html?id=${encodeURIComponent(row.quoteId)}`, text: 'quote provenance →' }) : null);
+      el('div', { class: 'small' },
+        row?.actorId != null ? el('a', { href: `actor.html?id=${encodeURIComponent(row.actorId)}`, text: 'speaker profile →' }) : null,
+        row?.actorId != null && row?.quoteId != null ? ' · ' : null,
+        row?.quoteId != null ? el('a', { href: `quote.html?id=${encodeURIComponent(row.quoteId)}`, text: 'quote provenance →' }) : null));
   }));
 }
 
