@@ -69,6 +69,13 @@ public sealed partial class SqliteCorpusStore
         });
     }
 
+    /// <summary>
+    /// Lets this connection read the file through a memory map of up to <paramref name="bytes"/> bytes (<c>PRAGMA
+    /// mmap_size</c>): pages are then shared with every other connection through the OS page cache instead of each
+    /// being copied into the connection's own cache. For long-lived readers (the web server).
+    /// </summary>
+    public void UseMemoryMap(long bytes) => Run(() => _connection.Execute($"PRAGMA mmap_size = {Math.Max(0, bytes)}"));
+
     /// <inheritdoc />
     public ActorPage Actors(string? query, int offset, int limit)
     {
