@@ -31,7 +31,7 @@ public sealed record ParleyServerOptions
     public string? WebRoot { get; init; }
 
     /// <summary>Read connections to the database (queries run in parallel on them).</summary>
-    public int ReadConnections { get; init; } = Math.Max(4, Environment.ProcessorCount * 2);
+    public int ReadConnections { get; init; } = Math.Max(8, Environment.ProcessorCount * 4);
 
     /// <summary>Analysed article documents kept in memory for <c>GET /api/articles/{id}</c>.</summary>
     public int DocumentCacheSize { get; init; } = 64;
