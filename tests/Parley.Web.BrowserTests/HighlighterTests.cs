@@ -22,6 +22,24 @@ public sealed class HighlighterTests(WebAppFixture app) : PageTest(app)
     }
 
     [Fact]
+    public async Task The_text_of_an_analysis_is_rebuilt_exactly_from_its_spans()
+    {
+        // What the analyze page does when the server sends no text (analysis of HTML): every article here has
+        // paragraphs separated by blank lines, so the rebuilt text must equal the stored one.
+        await OpenAsync("analyze.html");
+        foreach (string id in new[] { TestArticles.Ledger, TestArticles.Herald, TestArticles.Hostile })
+        {
+            var api = await ApiAsync($"/api/articles/{id}");
+            string text = api.GetProperty("article").GetProperty("text").GetString()!;
+            string rebuilt = await Page.EvaluateAsync<string>("""
+                async (doc) => (await import('/js/annotate.js')).reconstructText(JSON.parse(doc))
+                """, api.GetProperty("document").GetRawText());
+            Assert.Equal(text, rebuilt);
+        }
+        AssertClean();
+    }
+
+    [Fact]
     public async Task A_statement_inside_an_unattributed_sentence_with_a_mention_inside_its_source_renders_every_layer()
     {
         // UTF-16 offsets: the emoji before the quote takes two code units, as in C# and JS strings.
