@@ -70,6 +70,8 @@ internal static class SpeakerRules
             if (t.Kind != TokenKind.Word) continue;
             var w = text.AsSpan(t.Start, t.Length);
             if (k > first && WordClasses.IsInnerPreposition(w) && !char.IsUpper(w[0])) break;
+            // A relative clause follows the head: "a senior official who asked not to be named".
+            if (k > first && (w is "who" or "whom" or "whose" or "which" or "that")) break;
             if (w[0] is '\'' or '\u2019') continue; // "’s"
             head = k;
         }

@@ -149,6 +149,13 @@ public sealed class StatementMergeStage : PipelineStage
             }
         }
         if (s.Content.IsEmpty) return null;
+        // "“…,” said a senior official who asked not to be named": after a quote and its inverted cue, the words
+        // that follow the source to the end of the sentence still describe the source.
+        if (s.Source is { } inverted && s.Cue is { } saidFirst && saidFirst.End <= inverted.Start && s.Content.Length >= 2
+            && s.Content.Any(c => c.End <= saidFirst.Start && Text.Tokenizer.IsQuoteMark(text[c.Start]))
+            && s.Content[^1] is { } tail && tail.Start >= inverted.End && string.IsNullOrWhiteSpace(text[inverted.End..tail.Start])
+            && !Text.Tokenizer.IsQuoteMark(text[tail.Start]) && SentenceEndsAt(document, tail.End))
+            s = s with { Source = new TextSpan(inverted.Start, tail.End), Content = s.Content.RemoveAt(s.Content.Length - 1), Speaker = null };
         if (TrailingWeekdayAfterQuote(document, s.Content[^1]) is int cut and >= 0)
             s = s with { Content = s.Content.SetItem(s.Content.Length - 1, new TextSpan(s.Content[^1].Start, cut)) };
         // A quote over several paragraphs is one content, though the tagger reads one paragraph at a time.
@@ -200,6 +207,10 @@ public sealed class StatementMergeStage : PipelineStage
         // "Her remarks drew “…”": a possessive alone is no speaker when the cue is a noun and a verb that reports nothing.
         if (s.Source is { } owner && IsPossessive(owner.GetText(document.Text)) && s.Cue is { } nounVerb && document.TokensIn(nounVerb) is { Length: > 1 } cueTokens
             && !Lexicons.ReportingLexicon.Default.TryGetVerb(document.Text.AsSpan(cueTokens[^1].Start, cueTokens[^1].Length), out _)) return true;
+        // No source, and the cue splits a subject from its infinitive: "The opposition is expected to challenge …" is a
+        // prediction in the article's own voice, not an attribution.
+        if (s.Source is null && s.Cue is { } raising && s.Content.Length == 2 && s.Content[0].End <= raising.Start && s.Content[1].Start >= raising.End
+            && document.TokensIn(s.Content[1]) is { Length: > 1 } infinitive && document.Text.AsSpan(infinitive[0].Start, infinitive[0].Length).Equals("to", StringComparison.OrdinalIgnoreCase)) return true;
         // No source, no clause, no quote: a short noun phrase before a passive ("The report was written by …").
         if (s.Source is null && !speech && !label && !finite && Length(s.Content) > 0 && TokenCount(document, s.Content) <= 3) return true;
         if (label && !speech && !finite && (s.Source is null || !cueWord || title)) return true;
@@ -254,6 +265,24 @@ public sealed class StatementMergeStage : PipelineStage
             }
         }
         return words >= 2;
+    }
+
+    /// <summary>True when only a sentence terminal (and closing quote marks) follow <paramref name="offset"/> in its sentence.</summary>
+    private static bool SentenceEndsAt(Document document, int offset)
+    {
+        var tokens = document.Tokens;
+        var sentences = document.Sentences;
+        int k = document.TokenIndexAt(offset);
+        int lo = 0, hi = sentences.Length; // the first sentence that ends after token k
+        while (lo < hi)
+        {
+            int mid = (lo + hi) >>> 1;
+            if (sentences[mid].EndToken <= k) lo = mid + 1; else hi = mid;
+        }
+        if (lo == sentences.Length || sentences[lo].FirstToken > k) return k >= tokens.Length;
+        for (int t = k; t < sentences[lo].EndToken; t++)
+            if (tokens[t].Kind is not (TokenKind.Terminal or TokenKind.Quote)) return false;
+        return true;
     }
 
     private static int TokenCount(Document document, ImmutableArray<TextSpan> content)
