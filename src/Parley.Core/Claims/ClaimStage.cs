@@ -44,11 +44,13 @@ public sealed class ClaimStage : PipelineStage
         var spoken = SpokenRegions(document);
         var claims = ImmutableArray.CreateBuilder<Claim>(sentences.Length);
         var matches = new List<PhraseMatcher.Match>();
+        var nearby = StatementsNear(statements, sentences);
 
         for (int s = 0; s < sentences.Length; s++)
         {
             var sentence = sentences[s];
-            var covering = CoveringStatements(statements, sentence.Span, text);
+            // An empty sentence is "covered" by every statement (0 * 2 >= 0): only there is the full list needed.
+            var covering = CoveringStatements(statements, sentence.Span.Length == 0 ? null : nearby[s], sentence.Span);
 
             matches.Clear();
             TermMatcher.Value.FindAll(text, tokens, sentence.FirstToken, sentence.EndToken, matches);
@@ -77,34 +79,90 @@ public sealed class ClaimStage : PipelineStage
     }
 
     /// <summary>Spans that belong to someone other than the article: quote contents and statement contents.</summary>
-    private static List<TextSpan> SpokenRegions(Document document)
+    private static Spoken SpokenRegions(Document document)
     {
         var regions = new List<TextSpan>();
         foreach (var quote in document.Quotes) regions.AddRange(quote.Content);
         foreach (var statement in document.Statements) regions.AddRange(statement.Content);
         regions.Sort();
-        return regions;
+        return new Spoken(regions);
     }
 
-    private static bool InSpoken(List<TextSpan> spoken, TextSpan span)
+    /// <summary>
+    /// Sorted spoken regions with the running maximum of their ends, so "is this span inside a region" is a
+    /// binary search rather than a scan from the start (which made long documents quadratic).
+    /// </summary>
+    private sealed class Spoken
     {
-        foreach (var region in spoken)
+        private readonly int[] _starts;
+        private readonly int[] _maxEnd; // largest End among regions[0..i]
+
+        public Spoken(List<TextSpan> sorted)
         {
-            if (region.Start > span.Start) break;
-            if (region.Contains(span)) return true;
+            _starts = new int[sorted.Count];
+            _maxEnd = new int[sorted.Count];
+            for (int i = 0; i < sorted.Count; i++)
+            {
+                _starts[i] = sorted[i].Start;
+                _maxEnd[i] = Math.Max(sorted[i].End, i > 0 ? _maxEnd[i - 1] : int.MinValue);
+            }
         }
-        return false;
+
+        /// <summary>True when some region contains <paramref name="span"/>: among regions starting at or before it, one ends at or after it.</summary>
+        public bool Contains(TextSpan span)
+        {
+            int lo = 0, hi = _starts.Length; // first region starting after span.Start
+            while (lo < hi)
+            {
+                int mid = (lo + hi) >>> 1;
+                if (_starts[mid] <= span.Start) lo = mid + 1; else hi = mid;
+            }
+            return lo > 0 && _maxEnd[lo - 1] >= span.End;
+        }
+    }
+
+    private static bool InSpoken(Spoken spoken, TextSpan span) => spoken.Contains(span);
+
+    /// <summary>
+    /// Per sentence, the indexes (ascending) of the statements whose cue, source or content reaches it: the only
+    /// ones that can cover it, so a long document is not checked statement by sentence.
+    /// </summary>
+    private static List<int>[] StatementsNear(ImmutableArray<Statement> statements, ImmutableArray<Sentence> sentences)
+    {
+        var near = new List<int>[sentences.Length];
+        for (int s = 0; s < near.Length; s++) near[s] = [];
+        for (int i = 0; i < statements.Length; i++)
+        {
+            var statement = statements[i];
+            int start = int.MaxValue, end = int.MinValue;
+            void Extend(TextSpan span) { start = Math.Min(start, span.Start); end = Math.Max(end, span.End); }
+            if (statement.Cue is { } cue) Extend(cue);
+            if (statement.Source is { } source) Extend(source);
+            foreach (var content in statement.Content) Extend(content);
+            if (start > end) continue; // no span: covers no non-empty sentence
+            // Sentences are in order and disjoint: the first whose end reaches the statement, then on while they start within it.
+            int lo = 0, hi = sentences.Length;
+            while (lo < hi)
+            {
+                int mid = (lo + hi) >>> 1;
+                if (sentences[mid].Span.End < start) lo = mid + 1; else hi = mid;
+            }
+            for (int s = lo; s < sentences.Length && sentences[s].Span.Start <= end; s++) near[s].Add(i);
+        }
+        return near;
     }
 
     /// <summary>
     /// Statements that cover a sentence: its cue or source lies inside it, or their content covers at least
-    /// half of its characters.
+    /// half of its characters. <paramref name="candidates"/> are the statement indexes to check (null: all).
     /// </summary>
-    private static ImmutableArray<string> CoveringStatements(ImmutableArray<Statement> statements, TextSpan sentence, string text)
+    private static ImmutableArray<string> CoveringStatements(ImmutableArray<Statement> statements, List<int>? candidates, TextSpan sentence)
     {
         ImmutableArray<string>.Builder? ids = null;
-        foreach (var statement in statements)
+        int count = candidates?.Count ?? statements.Length;
+        for (int k = 0; k < count; k++)
         {
+            var statement = statements[candidates is null ? k : candidates[k]];
             bool covers = statement.Cue is { } cue && sentence.Contains(cue) || statement.Source is { } source && sentence.Contains(source);
             if (!covers)
             {
@@ -120,7 +178,7 @@ public sealed class ClaimStage : PipelineStage
     }
 
     private static ImmutableArray<Term> ToTerms(List<PhraseMatcher.Match> matches, ReadOnlySpan<Token> tokens, string text,
-        List<TextSpan> spoken, Sentence sentence, string prefix)
+        Spoken spoken, Sentence sentence, string prefix)
     {
         ImmutableArray<Term>.Builder? terms = null;
         foreach (var match in matches)
@@ -157,7 +215,7 @@ public sealed class ClaimStage : PipelineStage
     }
 
     /// <summary>True when the sentence's last terminal is a question mark outside any quote.</summary>
-    private static bool EndsWithQuestion(string text, ReadOnlySpan<Token> tokens, Sentence sentence, List<TextSpan> spoken)
+    private static bool EndsWithQuestion(string text, ReadOnlySpan<Token> tokens, Sentence sentence, Spoken spoken)
     {
         for (int t = sentence.EndToken - 1; t >= sentence.FirstToken; t--)
         {

@@ -26,6 +26,8 @@ public sealed class SpeakerResolutionStage : PipelineStage
         var mentions = document.Get(CoreferenceLayers.Mentions);
         var entities = document.Get(CoreferenceLayers.Entities);
         var tokens = document.Tokens.AsSpan();
+        var index = new MentionIndex(mentions);
+        var bodies = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase);
         var resolved = ImmutableArray.CreateBuilder<Statement>(statements.Length);
         // A quote with no cue of its own inherits an earlier speaker by name: give it the same resolution.
         var byWrittenName = new Dictionary<string, Speaker>(StringComparer.Ordinal);
@@ -45,8 +47,8 @@ public sealed class SpeakerResolutionStage : PipelineStage
             // Every statement is typed from its source phrase, whichever attributor found it.
             var written = SpeakerRules.TypeOf(document.Text, tokens, document.TokenIndexAt(source.Start), document.TokenIndexAt(source.End));
             var speaker = written is SpeakerType.Anonymous or SpeakerType.Vague
-                ? Unnamed(document, mentions, entities, source, written, previous)
-                : Resolve(document, mentions, entities, statement, source, written, previous);
+                ? Unnamed(document, index, entities, source, written, previous, bodies)
+                : Resolve(document, index, entities, statement, source, written, previous);
             if (previous is not null) byWrittenName[previous.Name] = speaker;
             resolved.Add(statement with { Speaker = speaker });
         }
@@ -54,7 +56,7 @@ public sealed class SpeakerResolutionStage : PipelineStage
     }
 
     /// <summary>A named (or nameable) speaker: the entity the source's head mention resolves to, with its role.</summary>
-    private static Speaker Resolve(Document document, ImmutableArray<Mention> mentions, ImmutableArray<ResolvedEntity> entities,
+    private static Speaker Resolve(Document document, MentionIndex mentions, ImmutableArray<ResolvedEntity> entities,
         Statement statement, TextSpan source, SpeakerType written, Speaker? previous)
     {
         string text = document.Text;
@@ -111,13 +113,13 @@ public sealed class SpeakerResolutionStage : PipelineStage
     /// anonymous or vague, keeps the entity of its own nominal mention, and takes the named body in or behind the
     /// phrase as its affiliation ("the Kremlin"; "the ministry" resolved to "Russian Foreign Ministry").
     /// </summary>
-    private static Speaker Unnamed(Document document, ImmutableArray<Mention> mentions, ImmutableArray<ResolvedEntity> entities,
-        TextSpan source, SpeakerType written, Speaker? previous)
+    private static Speaker Unnamed(Document document, MentionIndex mentions, ImmutableArray<ResolvedEntity> entities,
+        TextSpan source, SpeakerType written, Speaker? previous, Dictionary<string, string?> bodies)
     {
         string text = document.Text;
         ResolvedEntity? own = null;
         string? affiliation = null;
-        foreach (var mention in mentions)
+        foreach (var mention in mentions.From(source))
         {
             if (mention.Span.Start >= source.End) break;
             if (!mention.Span.Overlaps(source) || mention.Entity < 0) continue;
@@ -128,7 +130,7 @@ public sealed class SpeakerResolutionStage : PipelineStage
                 && !entity.IsOutlet && affiliation is null)
                 affiliation = entity.Name;
         }
-        affiliation = own?.Affiliation ?? affiliation ?? previous?.Affiliation ?? BodyNamedNearby(document, entities, source);
+        affiliation = own?.Affiliation ?? affiliation ?? previous?.Affiliation ?? BodyNamedNearby(document, entities, source, bodies);
         return new Speaker
         {
             Name = previous?.Name ?? source.GetText(text),
@@ -143,17 +145,28 @@ public sealed class SpeakerResolutionStage : PipelineStage
     /// "a ministry spokesperson" with no resolved affiliation: the organisation named in the document whose name
     /// holds the body word ("ministry" → "Russian Foreign Ministry"), preferring one named before the source.
     /// </summary>
-    private static string? BodyNamedNearby(Document document, ImmutableArray<ResolvedEntity> entities, TextSpan source)
+    /// <remarks>The answer for a word depends on the word alone, so it is kept in <paramref name="bodies"/> (a scan of every entity per statement was quadratic).</remarks>
+    private static string? BodyNamedNearby(Document document, ImmutableArray<ResolvedEntity> entities, TextSpan source, Dictionary<string, string?> bodies)
     {
         foreach (var token in document.TokensIn(source))
         {
             if (token.Kind != TokenKind.Word) continue;
             var word = document.Text.AsSpan(token.Start, token.Length);
             if (!WordClasses.IsOrganizationNoun(word) || char.IsUpper(word[0])) continue;
-            foreach (var entity in entities)
-                if (entity.IsNamed && entity.Type == EntityType.Organization && !entity.IsOutlet
-                    && entity.Name.AsSpan().Contains(word, StringComparison.OrdinalIgnoreCase))
-                    return entity.Name;
+            var lookup = bodies.GetAlternateLookup<ReadOnlySpan<char>>();
+            if (!lookup.TryGetValue(word, out string? body))
+            {
+                body = null;
+                foreach (var entity in entities)
+                    if (entity.IsNamed && entity.Type == EntityType.Organization && !entity.IsOutlet
+                        && entity.Name.AsSpan().Contains(word, StringComparison.OrdinalIgnoreCase))
+                    {
+                        body = entity.Name;
+                        break;
+                    }
+                lookup[word] = body;
+            }
+            if (body is not null) return body;
         }
         return null;
     }
@@ -162,11 +175,11 @@ public sealed class SpeakerResolutionStage : PipelineStage
     /// The mention that heads a source phrase: a person inside it wins ("Kremlin spokesman Dmitry Peskov"), a named one first,
     /// then a nominal or pronoun, then an organisation or place; among equals, the longer overlap.
     /// </summary>
-    private static Mention? HeadMention(ImmutableArray<Mention> mentions, TextSpan source)
+    private static Mention? HeadMention(MentionIndex mentions, TextSpan source)
     {
         Mention? best = null;
         int bestScore = int.MinValue;
-        foreach (var mention in mentions)
+        foreach (var mention in mentions.From(source))
         {
             if (mention.Span.Start >= source.End) break;
             if (!mention.Span.Overlaps(source)) continue;
@@ -177,5 +190,37 @@ public sealed class SpeakerResolutionStage : PipelineStage
             if (score > bestScore) (best, bestScore) = (mention, score);
         }
         return best;
+    }
+
+    /// <summary>
+    /// Mentions in text order with the running maximum of their ends, so the scans above start at the first
+    /// mention that can overlap a source instead of at the document's start (quadratic on long documents).
+    /// </summary>
+    private sealed class MentionIndex
+    {
+        private readonly ImmutableArray<Mention> _mentions;
+        private readonly int[] _maxEnd; // largest End among mentions[0..i]
+
+        public MentionIndex(ImmutableArray<Mention> mentions)
+        {
+            _mentions = mentions;
+            _maxEnd = new int[mentions.Length];
+            for (int i = 0; i < mentions.Length; i++) _maxEnd[i] = Math.Max(mentions[i].Span.End, i > 0 ? _maxEnd[i - 1] : int.MinValue);
+        }
+
+        /// <summary>
+        /// The mentions from the first whose running end passes <paramref name="source"/>'s start: none before it
+        /// overlaps the source, and mentions are in text order, so callers' early stop is unchanged.
+        /// </summary>
+        public IEnumerable<Mention> From(TextSpan source)
+        {
+            int lo = 0, hi = _maxEnd.Length;
+            while (lo < hi)
+            {
+                int mid = (lo + hi) >>> 1;
+                if (_maxEnd[mid] <= source.Start) lo = mid + 1; else hi = mid;
+            }
+            for (int i = lo; i < _mentions.Length; i++) yield return _mentions[i];
+        }
     }
 }

@@ -76,6 +76,14 @@ public sealed class CoreferenceStage : PipelineStage
         private readonly List<Cluster> _clusters = new();
         private readonly Dictionary<string, int> _countryClusters = new(StringComparer.Ordinal);
 
+        // Indexes that keep resolution linear on huge documents; each returns a superset of the clusters or
+        // mentions a full scan would accept, and the same tests then run in the same order, so results are unchanged.
+        private readonly Dictionary<string, List<int>> _clustersByLastKey = new(StringComparer.Ordinal);   // skeleton of a name's last word
+        private readonly Dictionary<string, List<int>> _clustersByInitials = new(StringComparer.Ordinal);  // initials of a longer name
+        private readonly Dictionary<string, List<int>> _clustersByAcronym = new(StringComparer.Ordinal);   // a one-word all-capitals name
+        private readonly Dictionary<string, int> _lastOrgNameByWord = new(StringComparer.OrdinalIgnoreCase); // word → last organisation name mention
+        private readonly List<int> _candidates = new();
+
         public ImmutableArray<Mention> Mentions { get; private set; }
 
         public ImmutableArray<ResolvedEntity> Entities { get; private set; }
@@ -187,7 +195,8 @@ public sealed class CoreferenceStage : PipelineStage
         private sealed class KnownNames
         {
             private readonly Dictionary<string, EntityType> _types = new(StringComparer.Ordinal);
-            private readonly List<NameVariants.Spelling> _surnames = new();
+            // Variants always share a skeleton, so only surnames with the word's skeleton are compared.
+            private readonly Dictionary<string, List<NameVariants.Spelling>> _surnames = new(StringComparer.Ordinal);
 
             public int Count => _types.Count;
 
@@ -196,7 +205,12 @@ public sealed class CoreferenceStage : PipelineStage
                 var lookup = _types.GetAlternateLookup<ReadOnlySpan<char>>();
                 if (lookup.ContainsKey(word)) return;
                 lookup[word] = type;
-                if (type == EntityType.Person) _surnames.Add(new NameVariants.Spelling(word));
+                if (type == EntityType.Person)
+                {
+                    var spelling = new NameVariants.Spelling(word);
+                    if (!_surnames.TryGetValue(spelling.Key, out var list)) _surnames[spelling.Key] = list = new();
+                    list.Add(spelling);
+                }
             }
 
             public bool TryGet(ReadOnlySpan<char> word, out EntityType type) => _types.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(word, out type);
@@ -205,7 +219,8 @@ public sealed class CoreferenceStage : PipelineStage
             {
                 if (_surnames.Count == 0) return false;
                 var spelling = new NameVariants.Spelling(word);
-                foreach (var surname in _surnames)
+                if (!_surnames.TryGetValue(spelling.Key, out var candidates)) return false;
+                foreach (var surname in candidates)
                     if (NameVariants.AreVariants(spelling, surname)) return true;
                 return false;
             }
@@ -513,6 +528,7 @@ public sealed class CoreferenceStage : PipelineStage
                 MentionKind.Pronoun => FindPronounAntecedent(index),
                 _ => FindNominalAntecedent(index),
             };
+            if (m.Kind == MentionKind.Name && m.Type == EntityType.Organization) IndexOrgName(index);
             if (cluster < 0 && m.Kind == MentionKind.Pronoun) return; // unresolved pronoun: no entity
             if (cluster < 0)
             {
@@ -537,6 +553,7 @@ public sealed class CoreferenceStage : PipelineStage
                 if (m.Country is null && !c.DistinctNames.Any(d => d.Span.AsSpan(_text).SequenceEqual(m.Span.AsSpan(_text))))
                 {
                     c.DistinctNames.Add(m);
+                    IndexName(m, cluster);
                     if (lexicons.IsOutlet(m.Span.GetText(_text))) c.IsOutlet = true;
                 }
             }
@@ -559,11 +576,50 @@ public sealed class CoreferenceStage : PipelineStage
             return _countryClusters[country] = _clusters.Count - 1;
         }
 
+        /// <summary>Indexes a cluster's new distinct name by every key under which <see cref="SameName"/> can match it.</summary>
+        private void IndexName(Draft name, int cluster)
+        {
+            var words = NameTokens(name);
+            if (words.Length == 0) return; // never matches anything
+            AddTo(_clustersByLastKey, Spellings(name)[^1].Key, cluster);
+            if (words.Length == 1 && IsAcronymShaped(words[0])) AddTo(_clustersByAcronym, words[0], cluster);
+            var initials = Initials(words);
+            if (initials.Length >= 2) AddTo(_clustersByInitials, initials, cluster);
+        }
+
+        private static void AddTo(Dictionary<string, List<int>> index, string key, int value)
+        {
+            if (!index.TryGetValue(key, out var list)) index[key] = list = new();
+            if (list.Count == 0 || list[^1] != value) list.Add(value);
+        }
+
+        /// <summary>
+        /// Clusters whose names could match <paramref name="m"/>, ascending: two names match only when their last
+        /// words are variants (which share a skeleton) or one is the acronym of the other.
+        /// </summary>
+        private List<int> CandidateClusters(Draft m)
+        {
+            _candidates.Clear();
+            var words = NameTokens(m);
+            if (words.Length == 0) return _candidates;
+            if (_clustersByLastKey.TryGetValue(Spellings(m)[^1].Key, out var byKey)) _candidates.AddRange(byKey);
+            if (words.Length == 1 && IsAcronymShaped(words[0]) && _clustersByInitials.TryGetValue(words[0], out var byInitials))
+                _candidates.AddRange(byInitials);
+            var initials = Initials(words);
+            if (initials.Length >= 2 && _clustersByAcronym.TryGetValue(initials, out var byAcronym)) _candidates.AddRange(byAcronym);
+            _candidates.Sort();
+            int write = 0;
+            for (int i = 0; i < _candidates.Count; i++)
+                if (write == 0 || _candidates[write - 1] != _candidates[i]) _candidates[write++] = _candidates[i];
+            _candidates.RemoveRange(write, _candidates.Count - write);
+            return _candidates;
+        }
+
         /// <summary>The entity a name mention belongs to, or -1 for a new one.</summary>
         private int FindNamed(Draft m)
         {
             int best = -1;
-            for (int c = 0; c < _clusters.Count; c++)
+            foreach (int c in CandidateClusters(m))
             {
                 var cluster = _clusters[c];
                 if (!cluster.IsNamed) continue;
@@ -630,12 +686,12 @@ public sealed class CoreferenceStage : PipelineStage
             return (initialA || initialB) && char.ToLowerInvariant(a[0]) == char.ToLowerInvariant(b[0]);
         }
 
-        private static bool IsAcronymOf(string acronym, string[] words)
-        {
-            if (acronym.Length < 2 || !acronym.All(char.IsUpper)) return false;
-            var initials = new string(words.Where(w => w.Length > 0 && char.IsUpper(w[0])).Select(w => w[0]).ToArray());
-            return initials == acronym;
-        }
+        private static bool IsAcronymOf(string acronym, string[] words) => IsAcronymShaped(acronym) && Initials(words) == acronym;
+
+        private static bool IsAcronymShaped(string word) => word.Length >= 2 && word.All(char.IsUpper);
+
+        private static string Initials(string[] words) =>
+            new(words.Where(w => w.Length > 0 && char.IsUpper(w[0])).Select(w => w[0]).ToArray());
 
         private string[] NameTokens(Draft m)
         {
@@ -740,15 +796,16 @@ public sealed class CoreferenceStage : PipelineStage
         }
 
         /// <summary>"ministry" in "a ministry spokesperson" → the last organisation whose name has that word.</summary>
-        private string AffiliationOf(string modifier, int index)
+        /// <remarks>Mentions are resolved in text order, so the index holds exactly the mentions before this one.</remarks>
+        private string AffiliationOf(string modifier, int index) =>
+            _lastOrgNameByWord.TryGetValue(modifier, out int i) && i < index ? _mentions[i].Span.GetText(_text) : modifier;
+
+        /// <summary>Records an organisation name mention under each of its words (the tokens <see cref="ContainsWord"/> reads).</summary>
+        private void IndexOrgName(int index)
         {
-            for (int i = index - 1; i >= 0; i--)
-            {
-                var other = _mentions[i];
-                if (other.Kind == MentionKind.Name && other.Type == EntityType.Organization && ContainsWord(other.Span, modifier))
-                    return other.Span.GetText(_text);
-            }
-            return modifier;
+            var span = _mentions[index].Span;
+            for (int t = document.TokenIndexAt(span.Start); t < _tokens.Length && _tokens[t].End <= span.End; t++)
+                _lastOrgNameByWord[Word(t).ToString()] = index;
         }
 
         // ---- output ----
@@ -756,7 +813,10 @@ public sealed class CoreferenceStage : PipelineStage
         private void Build()
         {
             // Entities in order of first mention; ids follow that order.
-            var order = Enumerable.Range(0, _clusters.Count).Where(c => _clusters[c].Mentions.Count > 0 || _countryClusters.ContainsValue(c))
+            // Cluster → its first country in the dictionary's order (what a FirstOrDefault scan would find).
+            var countryOf = new Dictionary<int, string>();
+            foreach (var (name, cluster) in _countryClusters) countryOf.TryAdd(cluster, name);
+            var order = Enumerable.Range(0, _clusters.Count).Where(c => _clusters[c].Mentions.Count > 0 || countryOf.ContainsKey(c))
                 .OrderBy(c => _clusters[c].Mentions.Count > 0 ? _clusters[c].Mentions.Min() : int.MaxValue).ToList();
             var newIndex = new int[_clusters.Count];
             Array.Fill(newIndex, -1);
@@ -784,8 +844,8 @@ public sealed class CoreferenceStage : PipelineStage
                 var names = c.Mentions.Where(mi => _mentions[mi].Kind == MentionKind.Name && _mentions[mi].Country is null)
                     .Select(mi => _mentions[mi]).ToList();
                 string canonical;
-                if (_countryClusters.FirstOrDefault(kv => kv.Value == order[i]) is { Key: not null } country && names.Count == 0)
-                    canonical = country.Key;
+                if (countryOf.TryGetValue(order[i], out var country) && names.Count == 0)
+                    canonical = country;
                 else if (names.Count > 0)
                     canonical = names.OrderByDescending(n => NameTokens(n).Length).ThenByDescending(n => n.Span.Length).ThenBy(n => n.Span.Start)
                         .Select(n => Collapse(StripPossessive(n.Span.GetText(_text)))).First();

@@ -78,17 +78,18 @@ public sealed class NerTagger
     /// <summary>Labels from the first <paramref name="stages"/> passes only.</summary>
     internal int[] TagLabels(NerText text, int stages)
     {
-        // Local features are extracted once per sentence and reused by the second pass, which adds its own.
-        var local = new FeatureSequence[text.Sentences.Length];
+        // One sentence's features at a time, in reused buffers: keeping every sentence's features for the
+        // second pass costs hundreds of bytes per token (gigabytes on a huge input), so the second pass
+        // extracts the local features again; extraction is deterministic, so the labels are the same.
+        var local = new FeatureSequence();
         var context = Features.Analyze(text, null);
         int[] labels = new int[text.Tokens.Length];
         for (int s = 0; s < text.Sentences.Length; s++)
         {
             var (start, end) = text.Sentences[s];
-            local[s] = new FeatureSequence();
             if (end == start) continue;
-            Features.ExtractLocal(text, context, s, local[s]);
-            _stages[0].Decode(local[s], labels.AsSpan(start, end - start));
+            Features.ExtractLocal(text, context, s, local);
+            _stages[0].Decode(local, labels.AsSpan(start, end - start));
         }
         if (stages < 2) return labels;
         var second = Features.Analyze(text, labels, context);
@@ -98,8 +99,9 @@ public sealed class NerTagger
         {
             var (start, end) = text.Sentences[s];
             if (end == start) continue;
+            Features.ExtractLocal(text, second, s, local);
             Features.ExtractSecondPass(text, second, s, extra);
-            _stages[1].Decode(local[s], extra, final.AsSpan(start, end - start));
+            _stages[1].Decode(local, extra, final.AsSpan(start, end - start));
         }
         return final;
     }
