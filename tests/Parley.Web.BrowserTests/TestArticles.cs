@@ -27,24 +27,24 @@ internal static class TestArticles
             text = """
                 Finance Minister Rules Out Fuel Tax Rise
 
-                The government will not raise fuel taxes this year, Finance Minister Maria Holm said on Monday.
+                Finance Minister Maria Holm presented the budget in the capital on Monday.
 
                 “We will not raise taxes on fuel this year, whatever the deficit looks like,” Holm told reporters in the capital.
 
                 “The ministry has a fallback plan ready,” said a senior official who asked not to be named.
 
-                The opposition is expected to challenge the budget next week. Critics say the plan may be too optimistic.
+                The opposition is expected to challenge the budget next week. The deficit may grow to four percent of output.
 
                 “This budget protects working families,” said Peter Adler, a spokesman for the ruling party.
                 """,
         };
         yield return new
         {
-            id = Herald, outlet = "Northern Herald", published = "2026-04-15T12:30:00Z", title = "Holm Repeats Fuel Tax Pledge",
+            id = Herald, outlet = "Northern Herald", published = "2026-04-15T12:30:00Z", title = "Fuel Tax Pledge Stands",
             text = """
-                Holm Repeats Fuel Tax Pledge
+                Fuel Tax Pledge Stands
 
-                Maria Holm, the finance minister, repeated her pledge on Wednesday.
+                Maria Holm, the finance minister, visited the northern ports on Wednesday.
 
                 “We will never raise taxes on fuel this year, whatever the deficit looks like,” Holm said at a press conference.
 
