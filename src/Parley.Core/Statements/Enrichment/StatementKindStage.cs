@@ -33,26 +33,44 @@ public sealed class StatementKindStage : PipelineStage
         var statements = document.Statements;
         if (statements.IsEmpty) return;
         var builder = ImmutableArray.CreateBuilder<Statement>(statements.Length);
+        var quoted = QuotedMask(document);
         foreach (var s in statements)
         {
-            var kind = KindOf(document, s);
+            var kind = KindOf(document, s, quoted);
             builder.Add(kind == s.Kind ? s : s with { Kind = kind });
         }
         document.Replace(Layers.Statements, builder.MoveToImmutable());
     }
 
     /// <summary>The kind of <paramref name="statement"/> as its spans show it.</summary>
-    public static StatementKind KindOf(Document document, Statement statement)
+    public static StatementKind KindOf(Document document, Statement statement) => KindOf(document, statement, QuotedMask(document));
+
+    /// <summary>
+    /// Which characters lie inside a quote that makes content quoted (any speech quote, or a scare quote in double marks or guillemets: a quoted fragment makes a paraphrase mixed), computed once per
+    /// document so that the kind of each statement costs its length, not its length times the number of quotes.
+    /// </summary>
+    private static System.Collections.BitArray QuotedMask(Document document)
+    {
+        var mask = new System.Collections.BitArray(document.Text.Length);
+        foreach (var q in document.Quotes)
+        {
+            if (!q.IsSpeech && q.Style is QuoteMarkStyle.CurlySingle or QuoteMarkStyle.StraightSingle) continue;
+            foreach (var c in q.Content)
+                for (int i = c.Start; i < c.End; i++) mask[i] = true;
+        }
+        return mask;
+    }
+
+    private static StatementKind KindOf(Document document, Statement statement, System.Collections.BitArray inQuote)
     {
         string text = document.Text;
-        var quotes = document.Quotes;
         bool quoted = false, unquotedWords = false;
         foreach (var piece in statement.Content)
         {
             for (int i = piece.Start; i < piece.End; i++)
             {
                 if (!char.IsLetterOrDigit(text[i])) continue;
-                if (InSpeechQuote(quotes, i)) quoted = true;
+                if (inQuote[i]) quoted = true;
                 else { unquotedWords = true; if (quoted) break; }
             }
         }
@@ -65,19 +83,6 @@ public sealed class StatementKindStage : PipelineStage
         if (IsBelief(document, cue)) return StatementKind.Belief;
         if (IsParentheticalSays(document, statement, cue)) return StatementKind.AccordingTo;
         return StatementKind.Indirect;
-    }
-
-    /// <summary>Inside a quote: any speech quote, or a scare quote in double marks or guillemets (a quoted fragment makes a paraphrase mixed).</summary>
-    private static bool InSpeechQuote(ImmutableArray<Quote> quotes, int offset)
-    {
-        foreach (var q in quotes)
-        {
-            if (q.Open.Start > offset) break;
-            if (!q.IsSpeech && q.Style is QuoteMarkStyle.CurlySingle or QuoteMarkStyle.StraightSingle) continue;
-            foreach (var c in q.Content)
-                if (c.Contains(offset)) return true;
-        }
-        return false;
     }
 
     /// <summary>True for words of believing, fearing and hoping ("believes", "fears", "convinced", "sentiment").</summary>
