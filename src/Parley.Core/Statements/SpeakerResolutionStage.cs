@@ -60,7 +60,7 @@ public sealed class SpeakerResolutionStage : PipelineStage
         Statement statement, TextSpan source, SpeakerType written, Speaker? previous)
     {
         string text = document.Text;
-        if (HeadMention(mentions, source) is not { Entity: >= 0 } mention)
+        if (HeadMention(text, mentions, source) is not { Entity: >= 0 } mention)
             return new Speaker { Name = previous?.Name ?? source.GetText(text), Type = written, Role = previous?.Role, Affiliation = previous?.Affiliation };
         var entity = entities[mention.Entity];
         if (mention.Kind == MentionKind.Name && entity.Type != EntityType.Person && IsModifier(document, mention.Span, source))
@@ -175,7 +175,20 @@ public sealed class SpeakerResolutionStage : PipelineStage
     /// The mention that heads a source phrase: a person inside it wins ("Kremlin spokesman Dmitry Peskov"), a named one first,
     /// then a nominal or pronoun, then an organisation or place; among equals, the longer overlap.
     /// </summary>
-    private static Mention? HeadMention(MentionIndex mentions, TextSpan source)
+    /// <summary>True when the text from <paramref name="from"/> to <paramref name="to"/> is one or two words, no comma or preposition.</summary>
+    private static bool IsBareModifier(string text, int from, int to)
+    {
+        var rest = text.AsSpan(from, to - from).Trim();
+        if (rest.IsEmpty || rest.IndexOfAny(',', '(', '’') >= 0 || rest.Contains("'s", StringComparison.Ordinal)) return false;
+        int words = 1;
+        foreach (char c in rest) if (c == ' ') words++;
+        if (words > 2) return false;
+        foreach (var word in rest.ToString().Split(' '))
+            if (word is "of" or "for" or "at" or "in" or "from" or "and") return false;
+        return true;
+    }
+
+    private static Mention? HeadMention(string text, MentionIndex mentions, TextSpan source)
     {
         Mention? best = null;
         int bestScore = int.MinValue;
@@ -183,6 +196,10 @@ public sealed class SpeakerResolutionStage : PipelineStage
         {
             if (mention.Span.Start >= source.End) break;
             if (!mention.Span.Overlaps(source)) continue;
+            // A place or body named before the head noun only modifies it ("Crimean Leader", "Russian officials"):
+            // the speaker is the head, not the place.
+            if (mention.Kind == MentionKind.Name && mention.Type != EntityType.Person && mention.Span.Start <= source.Start && mention.Span.End < source.End
+                && IsBareModifier(text, mention.Span.End, source.End)) continue;
             int overlap = Math.Min(mention.Span.End, source.End) - Math.Max(mention.Span.Start, source.Start);
             // A named person over a nominal one ("The governor, Anton Belov"), then nominals and pronouns, then bodies and places.
             int rank = mention.Type == EntityType.Person ? (mention.Kind == MentionKind.Name ? 4 : 3) : mention.Kind != MentionKind.Name ? 2 : 1;
