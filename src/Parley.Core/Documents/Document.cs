@@ -88,6 +88,20 @@ public sealed class Document
     /// <summary>Index of the first token starting at or after <paramref name="offset"/>.</summary>
     public int TokenIndexAt(int offset) => LowerBound(Tokens.AsSpan(), offset);
 
+    /// <summary>Index of the sentence that holds token <paramref name="token"/>, or -1 (no such token, or between sentences).</summary>
+    public int SentenceIndexOfToken(int token)
+    {
+        if (token < 0) return -1;
+        var sentences = Sentences.AsSpan();
+        int lo = 0, hi = sentences.Length; // the first sentence that ends after the token
+        while (lo < hi)
+        {
+            int mid = (lo + hi) >>> 1;
+            if (sentences[mid].EndToken <= token) lo = mid + 1; else hi = mid;
+        }
+        return lo < sentences.Length && sentences[lo].FirstToken <= token ? lo : -1;
+    }
+
     private static int LowerBound(ReadOnlySpan<Token> tokens, int offset)
     {
         int lo = 0, hi = tokens.Length;

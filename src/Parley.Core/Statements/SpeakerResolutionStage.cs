@@ -183,8 +183,11 @@ public sealed class SpeakerResolutionStage : PipelineStage
         int words = 1;
         foreach (char c in rest) if (c == ' ') words++;
         if (words > 2) return false;
-        foreach (var word in rest.ToString().Split(' '))
-            if (word is "of" or "for" or "at" or "in" or "from" or "and") return false;
+        foreach (var range in rest.Split(' '))
+        {
+            var word = rest[range];
+            if (Attribution.WordClasses.IsInnerPreposition(word) || word is "and") return false;
+        }
         return true;
     }
 

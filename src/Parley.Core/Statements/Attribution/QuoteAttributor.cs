@@ -511,18 +511,7 @@ internal ref struct QuoteAttributor
         return k > 0 && _tokens[k - 1].End > offset ? k - 1 : (k < _tokens.Length ? k : -1);
     }
 
-    private int SentenceOf(int token)
-    {
-        if (token < 0) return -1;
-        int lo = 0, hi = _sentences.Length - 1, found = -1;
-        while (lo <= hi)
-        {
-            int mid = (lo + hi) >>> 1;
-            if (_sentences[mid].FirstToken <= token) { found = mid; lo = mid + 1; }
-            else hi = mid - 1;
-        }
-        return found >= 0 && token < _sentences[found].EndToken ? found : -1;
-    }
+    private int SentenceOf(int token) => _document.SentenceIndexOfToken(token);
 
     private int ParagraphOf(Quote quote)
     {

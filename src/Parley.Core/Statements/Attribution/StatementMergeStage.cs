@@ -271,16 +271,10 @@ public sealed class StatementMergeStage : PipelineStage
     private static bool SentenceEndsAt(Document document, int offset)
     {
         var tokens = document.Tokens;
-        var sentences = document.Sentences;
         int k = document.TokenIndexAt(offset);
-        int lo = 0, hi = sentences.Length; // the first sentence that ends after token k
-        while (lo < hi)
-        {
-            int mid = (lo + hi) >>> 1;
-            if (sentences[mid].EndToken <= k) lo = mid + 1; else hi = mid;
-        }
-        if (lo == sentences.Length || sentences[lo].FirstToken > k) return k >= tokens.Length;
-        for (int t = k; t < sentences[lo].EndToken; t++)
+        int sentence = document.SentenceIndexOfToken(k);
+        if (sentence < 0) return k >= tokens.Length;
+        for (int t = k; t < document.Sentences[sentence].EndToken; t++)
             if (tokens[t].Kind is not (TokenKind.Terminal or TokenKind.Quote)) return false;
         return true;
     }

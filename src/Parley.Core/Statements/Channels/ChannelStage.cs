@@ -35,7 +35,7 @@ public sealed class ChannelStage : PipelineStage
         {
             cancellationToken.ThrowIfCancellationRequested();
             int anchor = statement.Cue?.Start ?? statement.Source?.Start ?? (statement.Content.IsEmpty ? -1 : statement.Content[0].Start);
-            int sentence = SentenceAt(sentences, anchor);
+            int sentence = anchor < 0 ? -1 : document.SentenceIndexOfToken(document.TokenIndexAt(anchor));
             Channel? channel = null;
             if (sentence >= 0)
             {
@@ -106,19 +106,5 @@ public sealed class ChannelStage : PipelineStage
             if (m.Span.Overlaps(span) && m.Kind == MentionKind.Name) return m;
         }
         return null;
-    }
-
-    private static int SentenceAt(ImmutableArray<Sentence> sentences, int offset)
-    {
-        if (offset < 0) return -1;
-        int lo = 0, hi = sentences.Length - 1;
-        while (lo <= hi)
-        {
-            int mid = (lo + hi) >>> 1;
-            if (sentences[mid].Span.End <= offset) lo = mid + 1;
-            else if (sentences[mid].Span.Start > offset) hi = mid - 1;
-            else return mid;
-        }
-        return -1;
     }
 }
