@@ -49,7 +49,8 @@ internal static class EvalCommand
     {
         var dir = new Argument<DirectoryInfo>("dir") { Description = "A PolNeAR split folder (with text/ and attributions/), e.g. ../shared/data/polnear/dev" };
         var pipelineName = PipelineOption.Create();
-        var command = new Command("polnear", "Attribution on PolNeAR, scored against the first annotator of each article: per role (cue, source, content, all), precision, recall and F1 under exact and token-overlap match.") { dir, pipelineName };
+        var errors = new Option<FileInfo?>("--errors") { Description = "Write every missed cue or source (and every spurious cue) to this tab-separated file, for error analysis" };
+        var command = new Command("polnear", "Attribution on PolNeAR, scored against the first annotator of each article: per role (cue, source, content, all), precision, recall and F1 under exact and token-overlap match.") { dir, pipelineName, errors };
         command.SetAction(parseResult =>
         {
             var folder = parseResult.GetValue(dir)!;
@@ -60,7 +61,10 @@ internal static class EvalCommand
             }
             var split = PolNearReader.ReadSplit(folder.FullName);
             foreach (var problem in split.Problems) Console.Error.WriteLine($"warning: {problem}");
-            var result = AttributionEvaluator.Evaluate(split.Articles, ParleyPipeline.Get(parseResult.GetValue(pipelineName)!));
+            var errorFile = parseResult.GetValue(errors);
+            using var errorWriter = errorFile is null ? null : new StreamWriter(errorFile.FullName);
+            errorWriter?.WriteLine("article\tproblem\tgold cue\tgold source\tpredicted cue\tpredicted source");
+            var result = AttributionEvaluator.Evaluate(split.Articles, ParleyPipeline.Get(parseResult.GetValue(pipelineName)!), errors: errorWriter);
             var inv = CultureInfo.InvariantCulture;
             Console.WriteLine(string.Format(inv, "PolNeAR attribution: {0} articles, {1} gold attributions (first annotator), {2} predicted statements", result.Articles, result.Gold, result.Predicted));
             Console.WriteLine("role      exact P   exact R   exact F1 | overlap P overlap R overlap F1");

@@ -55,7 +55,12 @@ public static class AttributionEvaluator
     }
 
     /// <summary>Runs <paramref name="pipeline"/> over every article and scores its statements.</summary>
-    public static AttributionEvaluation Evaluate(IEnumerable<PolNearArticle> articles, TextPipeline pipeline, CancellationToken cancellationToken = default)
+    /// <param name="articles">The articles with their gold attributions.</param>
+    /// <param name="pipeline">The pipeline whose statements are scored.</param>
+    /// <param name="cancellationToken">Stops between articles.</param>
+    /// <param name="errors">When given, every gold attribution whose cue or source was missed is written here, one per line
+    /// (tab-separated: article, what went wrong, gold cue, gold source, predicted cue, predicted source), for error analysis.</param>
+    public static AttributionEvaluation Evaluate(IEnumerable<PolNearArticle> articles, TextPipeline pipeline, CancellationToken cancellationToken = default, TextWriter? errors = null)
     {
         var counts = new long[4, 3]; // role × (tp, fp, fn)
         var overlaps = new long[4, 3]; // role × (overlap, predicted, gold)
@@ -71,6 +76,7 @@ public static class AttributionEvaluator
             gold += golds.Length;
             predicted += predictions.Count;
             Score(document, predictions, golds, counts, overlaps);
+            if (errors is not null) WriteErrors(article, predictions, golds, errors);
         }
         string[] names = ["cue", "source", "content", "all"];
         var roles = names.Select((name, r) => new RoleScores(name,
@@ -110,6 +116,27 @@ public static class AttributionEvaluator
         }
         for (int k = 0; k < 3; k++)
             overlaps[3, k] = overlaps[0, k] + overlaps[1, k] + overlaps[2, k];
+    }
+
+    private static void WriteErrors(PolNearArticle article, List<GoldAttribution> predictions, ImmutableArray<GoldAttribution> golds, TextWriter errors)
+    {
+        string Text(ImmutableArray<TextSpan> spans) => spans.IsEmpty ? "-" : string.Join(" … ", spans.Select(s => article.Text[s.Start..s.End].ReplaceLineEndings(" ")));
+        foreach (var g in golds)
+        {
+            var exactCue = predictions.FirstOrDefault(p => !p.Cue.IsEmpty && p.Cue.SequenceEqual(g.Cue));
+            var overlapping = predictions.Where(p => CuesOverlap(p, g)).ToList();
+            string problem;
+            GoldAttribution? shown = exactCue ?? overlapping.FirstOrDefault();
+            if (overlapping.Count == 0) problem = "cue-missed";
+            else if (overlapping.Any(p => p.Sources.SequenceEqual(g.Sources))) problem = exactCue is null ? "cue-boundary" : "";
+            else problem = exactCue is null ? "cue-boundary+source" : "source";
+            if (problem.Length == 0) continue;
+            errors.WriteLine(string.Join('\t', article.Name, problem, Text(g.Cue), Text(g.Sources),
+                shown is null ? "-" : Text(shown.Cue), shown is null ? "-" : Text(shown.Sources)));
+        }
+        foreach (var p in predictions)
+            if (!golds.Any(g => CuesOverlap(p, g)))
+                errors.WriteLine(string.Join('\t', article.Name, "cue-spurious", "-", "-", Text(p.Cue), Text(p.Sources)));
     }
 
     private static bool CuesOverlap(GoldAttribution p, GoldAttribution g) => p.Cue.Any(a => g.Cue.Any(b => a.Overlaps(b)));
