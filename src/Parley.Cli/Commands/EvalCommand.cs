@@ -49,7 +49,7 @@ internal static class EvalCommand
     {
         var dir = new Argument<DirectoryInfo>("dir") { Description = "A PolNeAR split folder (with text/ and attributions/), e.g. ../shared/data/polnear/dev" };
         var pipelineName = PipelineOption.Create();
-        var errors = new Option<FileInfo?>("--errors") { Description = "Write every missed cue or source (and every spurious cue) to this tab-separated file, for error analysis" };
+        var errors = new Option<FileInfo?>("--errors") { Description = "Write every gold attribution with the prediction matched to it (and every spurious cue) to this tab-separated file, for error analysis" };
         var command = new Command("polnear", "Attribution on PolNeAR, scored against the first annotator of each article: per role (cue, source, content, all), precision, recall and F1 under exact and token-overlap match.") { dir, pipelineName, errors };
         command.SetAction(parseResult =>
         {
@@ -63,7 +63,7 @@ internal static class EvalCommand
             foreach (var problem in split.Problems) Console.Error.WriteLine($"warning: {problem}");
             var errorFile = parseResult.GetValue(errors);
             using var errorWriter = errorFile is null ? null : new StreamWriter(errorFile.FullName);
-            errorWriter?.WriteLine("article\tproblem\tgold cue\tgold source\tpredicted cue\tpredicted source");
+            errorWriter?.WriteLine("article\tproblem\tgold cue\tgold source\tpredicted cue\tpredicted source\tgold content\tpredicted content");
             var result = AttributionEvaluator.Evaluate(split.Articles, ParleyPipeline.Get(parseResult.GetValue(pipelineName)!), errors: errorWriter);
             var inv = CultureInfo.InvariantCulture;
             Console.WriteLine(string.Format(inv, "PolNeAR attribution: {0} articles, {1} gold attributions (first annotator), {2} predicted statements", result.Articles, result.Gold, result.Predicted));

@@ -58,8 +58,10 @@ public static class AttributionEvaluator
     /// <param name="articles">The articles with their gold attributions.</param>
     /// <param name="pipeline">The pipeline whose statements are scored.</param>
     /// <param name="cancellationToken">Stops between articles.</param>
-    /// <param name="errors">When given, every gold attribution whose cue or source was missed is written here, one per line
-    /// (tab-separated: article, what went wrong, gold cue, gold source, predicted cue, predicted source), for error analysis.</param>
+    /// <param name="errors">When given, every gold attribution is written here with the prediction matched to it, and every
+    /// prediction whose cue overlaps no gold cue, one per line (tab-separated: article, problem — ok, cue-missed, cue-boundary,
+    /// source, cue-boundary+source or cue-spurious —, gold cue, gold source, predicted cue, predicted source, gold content,
+    /// predicted content), for error analysis.</param>
     public static AttributionEvaluation Evaluate(IEnumerable<PolNearArticle> articles, TextPipeline pipeline, CancellationToken cancellationToken = default, TextWriter? errors = null)
     {
         var counts = new long[4, 3]; // role × (tp, fp, fn)
@@ -130,13 +132,13 @@ public static class AttributionEvaluator
             if (overlapping.Count == 0) problem = "cue-missed";
             else if (overlapping.Any(p => p.Sources.SequenceEqual(g.Sources))) problem = exactCue is null ? "cue-boundary" : "";
             else problem = exactCue is null ? "cue-boundary+source" : "source";
-            if (problem.Length == 0) continue;
+            if (problem.Length == 0) problem = "ok";
             errors.WriteLine(string.Join('\t', article.Name, problem, Text(g.Cue), Text(g.Sources),
-                shown is null ? "-" : Text(shown.Cue), shown is null ? "-" : Text(shown.Sources)));
+                shown is null ? "-" : Text(shown.Cue), shown is null ? "-" : Text(shown.Sources), Text(g.Contents), shown is null ? "-" : Text(shown.Contents)));
         }
         foreach (var p in predictions)
             if (!golds.Any(g => CuesOverlap(p, g)))
-                errors.WriteLine(string.Join('\t', article.Name, "cue-spurious", "-", "-", Text(p.Cue), Text(p.Sources)));
+                errors.WriteLine(string.Join('\t', article.Name, "cue-spurious", "-", "-", Text(p.Cue), Text(p.Sources), "-", Text(p.Contents)));
     }
 
     private static bool CuesOverlap(GoldAttribution p, GoldAttribution g) => p.Cue.Any(a => g.Cue.Any(b => a.Overlaps(b)));

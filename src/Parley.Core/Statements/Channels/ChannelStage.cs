@@ -42,12 +42,16 @@ public sealed class ChannelStage : PipelineStage
                 matches.Clear();
                 ChannelFinder.FindAll(text, tokens, sentences[sentence].FirstToken, sentences[sentence].EndToken, matches);
                 channel = Pick(document, statement, matches, mentions, entities, anchor, out var phrase);
-                // "said in a statement", "said at a press conference": a prepositional channel right after the verb
-                // is part of the cue, as the annotation reads it.
-                if (channel is not null && statement.Cue is { } cue && phrase.Start > cue.End && IsPreposition(document, phrase)
+                // "said in a statement", "said in an interview with TASS": the annotation reads "in a statement" and "in an
+                // interview" as part of the cue more often than not (PolNeAR train: 50 to 34, 14 to 2), and leaves out the
+                // outlet after "with" and every other channel phrase ("on Twitter" 6 to 7, "in the letter", "at a news conference").
+                if (channel is { Kind: ChannelKind.Statement or ChannelKind.Interview } && statement.Cue is { } cue && phrase.Start > cue.End
+                    && text.AsSpan(phrase.Start).StartsWith("in ", StringComparison.OrdinalIgnoreCase)
                     && string.IsNullOrWhiteSpace(text[cue.End..phrase.Start]) && !statement.Content.Any(c => c.Start < phrase.End && c.End > cue.End))
                 {
-                    builder.Add(statement with { Channel = channel, Cue = new TextSpan(cue.Start, phrase.End) });
+                    int with = text.IndexOf(" with ", phrase.Start, phrase.Length, StringComparison.Ordinal);
+                    int end = with > 0 ? with : phrase.End;
+                    builder.Add(statement with { Channel = channel, Cue = new TextSpan(cue.Start, end) });
                     continue;
                 }
             }
@@ -80,15 +84,6 @@ public sealed class ChannelStage : PipelineStage
         return chosen.FixedName is { } fixedName
             ? new Channel { Name = fixedName, Kind = chosen.Kind }
             : new Channel { Name = chosen.Name.GetText(document.Text), Kind = chosen.Kind, Span = chosen.Name, Entity = bestEntity };
-    }
-
-    private static bool IsPreposition(Document document, TextSpan phrase)
-    {
-        int k = document.TokenIndexAt(phrase.Start);
-        if (k >= document.Tokens.Length) return false;
-        var w = document.Text.AsSpan(document.Tokens[k].Start, document.Tokens[k].Length);
-        return w.Equals("in", StringComparison.OrdinalIgnoreCase) || w.Equals("at", StringComparison.OrdinalIgnoreCase)
-            || w.Equals("on", StringComparison.OrdinalIgnoreCase) || w.Equals("during", StringComparison.OrdinalIgnoreCase);
     }
 
     private static bool InContent(Statement statement, TextSpan phrase)
