@@ -125,6 +125,8 @@ public sealed class StatementMergeStage : PipelineStage
             int dash = DatelineEnd(text, source.Start, source.End);
             if (dash > source.Start && dash < source.End) s = s with { Source = new TextSpan(dash, source.End) };
         }
+        if (s.Source is { } withAside && AsideStart(document, withAside) is int aside and > 0)
+            s = s with { Source = new TextSpan(withAside.Start, aside) }; // "Corey Lewandowski, in a statement," — the aside is no part of the name
         if (s.Source is { } prepositional && s.Cue is { } according && according.End <= prepositional.Start
             && text.AsSpan(according.Start, according.Length).StartsWith("according", StringComparison.OrdinalIgnoreCase))
         {
@@ -315,7 +317,14 @@ public sealed class StatementMergeStage : PipelineStage
         {
             if (statements[i].Source is not null || statements[i].Cue is not { } cue) continue;
             int first = document.TokenIndexAt(cue.Start);
-            if (first >= tokens.Length || pos[first].Tag != "VBG") continue;
+            if (first >= tokens.Length) continue;
+            // "The minister, speaking on condition of anonymity, said …": the name before the aside.
+            if (SubjectBeforeAside(document, mentions, first) is { } named && !statements[i].Content.Any(c => c.Overlaps(named)))
+            {
+                statements[i] = statements[i] with { Source = named };
+                continue;
+            }
+            if (pos[first].Tag != "VBG") continue;
             int sentence = document.SentenceIndexOfToken(first);
             if (sentence < 0) continue;
             TextSpan? subject = null;
@@ -338,6 +347,26 @@ public sealed class StatementMergeStage : PipelineStage
             }
             if (subject is not null) statements[i] = statements[i] with { Source = subject };
         }
+    }
+
+    /// <summary>The mention that ends right before ", speaking …, " (an aside, see <see cref="AsideStart"/>) right before token <paramref name="cue"/>.</summary>
+    private static TextSpan? SubjectBeforeAside(Document document, ImmutableArray<Entities.Resolution.Mention> mentions, int cue)
+    {
+        var tokens = document.Tokens;
+        string text = document.Text;
+        if (cue < 3 || tokens[cue - 1].Length != 1 || text[tokens[cue - 1].Start] != ',') return null;
+        int sentenceStart = document.Sentences[document.SentenceIndexOfToken(cue)].FirstToken;
+        for (int t = cue - 2; t > sentenceStart && cue - t <= 16; t--)
+        {
+            if (tokens[t].Length != 1 || text[tokens[t].Start] != ',') continue;
+            if (AsideStart(document, new TextSpan(tokens[t - 1].Start, tokens[cue - 1].Start)) != tokens[t].Start) return null;
+            int at = LowerBound(mentions, tokens[sentenceStart].Start);
+            for (; at < mentions.Length && mentions[at].Span.Start < tokens[t].Start; at++)
+                if (mentions[at].Span.End == tokens[t - 1].End && mentions[at].Kind != Entities.Resolution.MentionKind.Pronoun)
+                    return mentions[at].Span;
+            return null;
+        }
+        return null;
     }
 
     private static int LowerBound(ImmutableArray<Entities.Resolution.Mention> mentions, int offset)
@@ -429,18 +458,36 @@ public sealed class StatementMergeStage : PipelineStage
     }
 
     /// <summary>End of a leading dateline ("MOSCOW —", "KYIV, Ukraine —") inside a source span, or -1.</summary>
+    /// <summary>
+    /// Where a source's trailing aside begins (the comma before it): a phrase after a comma that opens with a preposition
+    /// of circumstance or a participle ("Corey Lewandowski, in a statement released by the campaign", "The Journal, citing
+    /// internal documents,", "One former employee, speaking on condition of anonymity,"). -1 when there is none.
+    /// </summary>
+    private static int AsideStart(Document document, TextSpan source)
+    {
+        var tokens = document.Tokens;
+        int first = document.TokenIndexAt(source.Start), end = document.TokenIndexAt(source.End);
+        for (int t = first + 1; t + 1 < end; t++)
+        {
+            if (tokens[t].Length != 1 || document.Text[tokens[t].Start] != ',') continue;
+            var word = document.Text.AsSpan(tokens[t + 1].Start, tokens[t + 1].Length);
+            if (word is "in" or "at" or "during" or "half" or "citing" or "speaking" or "referring" or "adding" or "noting" or "writing"
+                or "responding" or "echoing" or "quoting" or "joking" or "explaining" or "arguing" or "reflecting" or "pointing" or "testifying")
+                return tokens[t].Start;
+        }
+        return -1;
+    }
+
+    /// <summary>"MOSCOW", "ORLANDO, Fla. (Reuters)", "WASHINGTON (AP)": a place in capitals, a state abbreviation, an agency.</summary>
+    private static readonly System.Text.RegularExpressions.Regex DatelinePrefix = new(
+        @"^\p{Lu}[\p{Lu} .'’-]*(, \p{Lu}[\p{L}.]{0,12})?( \([\p{L} .&]{1,30}\))?\s*$", System.Text.RegularExpressions.RegexOptions.CultureInvariant);
+
     private static int DatelineEnd(string text, int start, int end)
     {
         for (int i = start; i < end; i++)
         {
             if (!Quotes.QuoteMarks.IsDash(text[i])) continue;
-            bool upper = false;
-            for (int j = start; j < i; j++)
-            {
-                if (char.IsLower(text[j])) return -1;
-                upper |= char.IsUpper(text[j]);
-            }
-            if (!upper) return -1;
+            if (!DatelinePrefix.IsMatch(text.AsSpan(start, i - start))) return -1;
             int k = i + 1;
             while (k < end && char.IsWhiteSpace(text[k])) k++;
             return k;
