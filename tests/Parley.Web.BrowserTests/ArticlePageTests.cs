@@ -50,7 +50,7 @@ public sealed class ArticlePageTests(WebAppFixture app) : PageTest(app)
         Assert.Contains("Maria Holm", details);
         Assert.Contains("person", details);
         Assert.Contains("Finance Minister", details);
-        Assert.Contains("reporters (interview)", details);
+        Assert.Contains("reporters (press conference)", details);
         Assert.True(await Page.Locator(".annotated .is-active").CountAsync() >= 3, "the statement's parts are outlined together");
         Assert.Equal(1, await panel.Locator("a[href^='quote.html?id=']").CountAsync());
 

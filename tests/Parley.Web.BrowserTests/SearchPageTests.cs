@@ -26,7 +26,7 @@ public sealed class SearchPageTests(WebAppFixture app) : PageTest(app)
         Assert.Equal(2, await Page.Locator("li.result a[href^='quote.html?id=']").CountAsync());
         Assert.Equal(2, await Page.Locator("li.result a.speaker[href^='actor.html?id=']").CountAsync());
         // The channel is named ("told reporters").
-        Assert.Contains(await TextsAsync("li.result .result-head"), t => t.Contains("via reporters (interview)", StringComparison.Ordinal));
+        Assert.Contains(await TextsAsync("li.result .result-head"), t => t.Contains("via reporters (press conference)", StringComparison.Ordinal));
         // The match is marked in the snippet.
         Assert.Contains("fuel", (await TextsAsync("li.result mark")).Select(t => t.ToLowerInvariant()));
 

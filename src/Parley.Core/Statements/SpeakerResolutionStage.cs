@@ -203,6 +203,8 @@ public sealed class SpeakerResolutionStage : PipelineStage
             // the speaker is the head, not the place.
             if (mention.Kind == MentionKind.Name && mention.Type != EntityType.Person && mention.Span.Start <= source.Start && mention.Span.End < source.End
                 && IsBareModifier(text, mention.Span.End, source.End)) continue;
+            // The object of a preposition after the head names where or whose, not who ("Shop owners near the pier").
+            if (mention.Span.Start > source.Start && AfterPreposition(text, source.Start, mention.Span.Start)) continue;
             int overlap = Math.Min(mention.Span.End, source.End) - Math.Max(mention.Span.Start, source.Start);
             // A named person over a nominal one ("The governor, Anton Belov"), then nominals and pronouns, then bodies and places.
             int rank = mention.Type == EntityType.Person ? (mention.Kind == MentionKind.Name ? 4 : 3) : mention.Kind != MentionKind.Name ? 2 : 1;
@@ -210,6 +212,18 @@ public sealed class SpeakerResolutionStage : PipelineStage
             if (score > bestScore) (best, bestScore) = (mention, score);
         }
         return best;
+    }
+
+    private static bool AfterPreposition(string text, int from, int at)
+    {
+        int end = at;
+        while (end > from && char.IsWhiteSpace(text[end - 1])) end--;
+        int start = end;
+        while (start > from && char.IsLetter(text[start - 1])) start--;
+        if (start == end || start == from) return false;
+        var word = text.AsSpan(start, end - start);
+        // Not "by" or "from": they name the author ("a report by Bloomberg", "a statement from the ministry").
+        return word is "of" or "near" or "in" or "at" or "for" or "on" or "with" or "outside" or "across" or "around" or "along" or "inside" or "about" or "under";
     }
 
     /// <summary>

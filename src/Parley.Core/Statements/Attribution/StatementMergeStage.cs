@@ -125,6 +125,8 @@ public sealed class StatementMergeStage : PipelineStage
             int dash = DatelineEnd(text, source.Start, source.End);
             if (dash > source.Start && dash < source.End) s = s with { Source = new TextSpan(dash, source.End) };
         }
+        if (s.Source is { } objectOnly && HeadBefore(document, objectOnly) is int subjectStart and >= 0)
+            s = s with { Source = new TextSpan(subjectStart, objectOnly.End) }; // "Shop owners near | the pier said": the tagger kept the prepositional object
         if (s.Source is { } withAside && AsideStart(document, withAside) is int aside and > 0)
             s = s with { Source = new TextSpan(withAside.Start, aside) }; // "Corey Lewandowski, in a statement," — the aside is no part of the name
         if (s.Source is { } prepositional && s.Cue is { } according && according.End <= prepositional.Start
@@ -173,6 +175,9 @@ public sealed class StatementMergeStage : PipelineStage
             if (s.Content.Any(c => c.Start > quote.Open.Start && c.Start < marked[^1].End)) continue;
             s = s with { Content = s.Content.RemoveAt(at).InsertRange(at, marked) };
         }
+        // The decoder named the speaker after the source it read; a source changed here renames (or drops) it.
+        if (s.Source != statement.Source && statement.Source is { } read && s.Speaker is { } named && named.Name == read.GetText(text))
+            s = s with { Speaker = s.Source is { } kept ? named with { Name = kept.GetText(text) } : null };
         return s;
     }
 
@@ -458,6 +463,37 @@ public sealed class StatementMergeStage : PipelineStage
     }
 
     /// <summary>End of a leading dateline ("MOSCOW —", "KYIV, Ukraine —") inside a source span, or -1.</summary>
+    /// <summary>
+    /// Where a source should start when the tagger kept only the object of a preposition that opens its sentence's subject
+    /// ("Shop owners near the pier", "Residents of the old town"): the sentence start, when everything before the source
+    /// is a noun phrase and that preposition. -1 otherwise ("In Moscow, officials said" keeps "officials").
+    /// </summary>
+    private static int HeadBefore(Document document, TextSpan source)
+    {
+        if (!document.Has(Syntax.SyntaxLayers.PartOfSpeech)) return -1;
+        var pos = document.Get(Syntax.SyntaxLayers.PartOfSpeech);
+        var tokens = document.Tokens;
+        int k = document.TokenIndexAt(source.Start);
+        int sentence = document.SentenceIndexOfToken(k);
+        if (sentence < 0) return -1;
+        int first = document.Sentences[sentence].FirstToken;
+        if (k - first < 3 || document.Sentences[sentence].IsHeadline || pos[first].Tag is "IN" or "TO" or "RB") return -1;
+        var preposition = document.Text.AsSpan(tokens[k - 1].Start, tokens[k - 1].Length);
+        if (!(preposition is "near" or "in" or "at" or "from" or "of" or "across" or "outside" or "around" or "along" or "inside")) return -1;
+        bool noun = false;
+        for (int t = first; t < k - 1; t++)
+        {
+            string tag = pos[t].Tag;
+            // Before the preposition, words read as verbs are nouns: a capitalised first word ("Bank officials") or a plural
+            // after a noun ("Shop owners", tagged NN VBZ).
+            if (tag.StartsWith("NN", StringComparison.Ordinal)
+                || t == first && tag is "VB" or "VBP" && char.IsUpper(document.Text[tokens[t].Start])
+                || t > first && tag == "VBZ" && pos[t - 1].Tag.StartsWith("NN", StringComparison.Ordinal)) noun = true;
+            else if (tag is not ("DT" or "JJ" or "JJR" or "JJS" or "CD" or "PRP$" or "POS" or "VBN")) return -1;
+        }
+        return noun ? tokens[first].Start : -1;
+    }
+
     /// <summary>
     /// Where a source's trailing aside begins (the comma before it): a phrase after a comma that opens with a preposition
     /// of circumstance or a participle ("Corey Lewandowski, in a statement released by the campaign", "The Journal, citing

@@ -93,12 +93,12 @@ internal static class ChannelFinder
         return new TextSpan(tokens[k].Start, tokens[end - 1].End);
     }
 
-    // "told Reuters", "told the BBC", "told reporters".
+    // "told Reuters", "told the BBC": an interview with the outlet; "told reporters": remarks to the press, as at a press conference.
     private static ChannelMatch? Told(string text, ReadOnlySpan<Token> tokens, int i, int from, int to)
     {
         if (NameAfter(text, tokens, i + 1, to, out int end) is { } name) return new ChannelMatch(ChannelKind.Interview, name, i, end);
         if (i + 1 < to && (Is(text, tokens, i + 1, "reporters") || Is(text, tokens, i + 1, "journalists")))
-            return new ChannelMatch(ChannelKind.Interview, tokens[i + 1].Span, i, i + 2);
+            return new ChannelMatch(ChannelKind.PressConference, tokens[i + 1].Span, i, i + 2);
         return null;
     }
 
