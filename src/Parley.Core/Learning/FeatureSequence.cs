@@ -60,6 +60,9 @@ public sealed class FeatureSequence
     /// <summary>Every feature hash, position after position (for lookups batched over the whole sequence).</summary>
     internal ReadOnlySpan<ulong> All => _features.AsSpan(0, FeatureCount);
 
+    /// <summary>Where the features of each position end in <see cref="All"/>.</summary>
+    internal ReadOnlySpan<int> Ends => _ends.AsSpan(0, Length);
+
     /// <summary>Where the features of <paramref name="position"/> end in <see cref="All"/>.</summary>
     internal int End(int position) => _ends[position];
 

@@ -100,28 +100,50 @@ public sealed class SequenceModel
         if (extra is not null && extra.Length != length) throw new ArgumentException("The extra features differ in length.", nameof(extra));
         if (labels.Length < length) throw new ArgumentException("Label buffer is shorter than the sequence.", nameof(labels));
         if (length == 0) return 0;
-        int n = Labels.Count;
         int local = sequence.FeatureCount, total = local + (extra?.FeatureCount ?? 0);
-        float[] emissions = ArrayPool<float>.Shared.Rent(length * n);
         int[] rows = ArrayPool<int>.Shared.Rent(Math.Max(1, total));
-        int[] sums = ArrayPool<int>.Shared.Rent(n);
         try
         {
             // All lookups first, then all weight rows: both walks prefetch ahead, so cache misses overlap.
             Features.FindAll(sequence.All, rows);
             if (extra is not null) Features.FindAll(extra.All, rows.AsSpan(local));
+            return DecodeRows(rows.AsSpan(0, local), sequence.Ends, rows.AsSpan(local, total - local), extra is null ? default : extra.Ends, labels);
+        }
+        finally
+        {
+            ArrayPool<int>.Shared.Return(rows);
+        }
+    }
+
+    /// <summary>
+    /// Decodes from feature rows already looked up in <see cref="Features"/> (negative: unknown): position i has the
+    /// rows <paramref name="rows"/>[ends[i-1]..ends[i]) and, when <paramref name="extraEnds"/> is not empty, also
+    /// <paramref name="extraRows"/>[extraEnds[i-1]..extraEnds[i]). Same labels and score as <see cref="Decode(FeatureSequence, FeatureSequence?, Span{int})"/>.
+    /// </summary>
+    internal float DecodeRows(ReadOnlySpan<int> rows, ReadOnlySpan<int> ends, ReadOnlySpan<int> extraRows, ReadOnlySpan<int> extraEnds, Span<int> labels)
+    {
+        int length = ends.Length;
+        if (labels.Length < length) throw new ArgumentException("Label buffer is shorter than the sequence.", nameof(labels));
+        if (length == 0) return 0;
+        bool hasExtra = !extraEnds.IsEmpty;
+        if (hasExtra && extraEnds.Length != length) throw new ArgumentException("The extra features differ in length.", nameof(extraEnds));
+        int n = Labels.Count;
+        float[] emissions = ArrayPool<float>.Shared.Rent(length * n);
+        int[] sums = ArrayPool<int>.Shared.Rent(n);
+        try
+        {
             var acc = sums.AsSpan(0, n);
-            int from = 0, extraFrom = local;
+            int from = 0, extraFrom = 0;
             for (int i = 0; i < length; i++)
             {
                 acc.Clear();
-                int to = sequence.End(i);
-                AddRows(rows.AsSpan(0, local), from, to, acc);
+                int to = ends[i];
+                AddRows(rows, from, to, acc);
                 from = to;
-                if (extra is not null)
+                if (hasExtra)
                 {
-                    int extraTo = local + extra.End(i);
-                    AddRows(rows.AsSpan(0, total), extraFrom, extraTo, acc);
+                    int extraTo = extraEnds[i];
+                    AddRows(extraRows, extraFrom, extraTo, acc);
                     extraFrom = extraTo;
                 }
                 // Integer sums are exact and, below 2^24, equal to the float sums the model was validated with.
@@ -133,7 +155,6 @@ public sealed class SequenceModel
         finally
         {
             ArrayPool<float>.Shared.Return(emissions);
-            ArrayPool<int>.Shared.Return(rows);
             ArrayPool<int>.Shared.Return(sums);
         }
     }
