@@ -25,6 +25,11 @@ public sealed class SequenceModel
     private readonly float[] _transitions;  // (L + 1) × L on the weights' scale, row L = start; forbidden pairs hold Forbidden
     private readonly float[] _end;          // per label: 0 or Forbidden
     private readonly int[][] _predecessors; // per label: the labels that may precede it (Viterbi skips the rest)
+    // The same, flattened for the decoder: label y's predecessors are _predecessorLabels[_predecessorStart[y].._predecessorStart[y + 1]),
+    // with the transition scores from them to y beside them in _predecessorScores.
+    private readonly int[] _predecessorStart;
+    private readonly int[] _predecessorLabels;
+    private readonly float[] _predecessorScores;
 
     /// <summary>
     /// Creates a model from trained weights. They are quantised to 16 bits on a common scale (the largest
@@ -63,6 +68,17 @@ public sealed class SequenceModel
         for (int i = 0; i < transitions.Length; i++) _transitions[i] = allowedTransitions[i] ? transitions[i] : Forbidden;
         _end = allowedEnd.Select(a => a ? 0f : Forbidden).ToArray();
         _predecessors = Predecessors(allowedTransitions, n);
+        _predecessorStart = new int[n + 1];
+        for (int y = 0; y < n; y++) _predecessorStart[y + 1] = _predecessorStart[y] + _predecessors[y].Length;
+        _predecessorLabels = new int[_predecessorStart[n]];
+        _predecessorScores = new float[_predecessorStart[n]];
+        for (int y = 0; y < n; y++)
+            for (int k = 0; k < _predecessors[y].Length; k++)
+            {
+                int p = _predecessors[y][k];
+                _predecessorLabels[_predecessorStart[y] + k] = p;
+                _predecessorScores[_predecessorStart[y] + k] = _transitions[p * n + y];
+            }
         Metadata = metadata;
     }
 
@@ -249,8 +265,64 @@ public sealed class SequenceModel
     }
 
     /// <summary>Viterbi over precomputed emission scores (position × label).</summary>
-    internal float Viterbi(float[] emissions, int length, Span<int> labels) =>
-        Viterbi(emissions, length, Labels.Count, _transitions, _end, _predecessors, labels);
+    /// <remarks>
+    /// The same arithmetic, in the same order, as <see cref="Viterbi(float[], int, int, float[], float[], int[][], Span{int})"/>
+    /// (so the same labels and score), over the flattened predecessor lists and without bounds checks.
+    /// </remarks>
+    internal unsafe float Viterbi(float[] emissions, int length, Span<int> labels)
+    {
+        int n = Labels.Count;
+        if (emissions.Length < length * n || labels.Length < length) throw new ArgumentException("Buffers are shorter than the sequence.");
+        float[] scoreArray = ArrayPool<float>.Shared.Rent(length * n);
+        int[] backArray = ArrayPool<int>.Shared.Rent(length * n);
+        try
+        {
+            fixed (float* score = scoreArray, emission = emissions, transitions = _transitions, end = _end, predScores = _predecessorScores)
+            fixed (int* back = backArray, start = _predecessorStart, predLabels = _predecessorLabels)
+            {
+                for (int y = 0; y < n; y++) score[y] = emission[y] + transitions[n * n + y];
+                for (int i = 1; i < length; i++)
+                {
+                    float* previous = score + (i - 1) * n;
+                    float* current = score + i * n;
+                    float* e = emission + i * n;
+                    int* b = back + i * n;
+                    for (int y = 0; y < n; y++)
+                    {
+                        float best = float.NegativeInfinity;
+                        int arg = 0;
+                        for (int k = start[y], stop = start[y + 1]; k < stop; k++)
+                        {
+                            int p = predLabels[k];
+                            float s = previous[p] + predScores[k];
+                            if (s > best) { best = s; arg = p; }
+                        }
+                        current[y] = best + e[y];
+                        b[y] = arg;
+                    }
+                }
+                float* last = score + (length - 1) * n;
+                float bestEnd = float.NegativeInfinity;
+                int label = 0;
+                for (int y = 0; y < n; y++)
+                {
+                    float s = last[y] + end[y];
+                    if (s > bestEnd) { bestEnd = s; label = y; }
+                }
+                for (int i = length - 1; i >= 0; i--)
+                {
+                    labels[i] = label;
+                    label = back[i * n + label];
+                }
+                return bestEnd;
+            }
+        }
+        finally
+        {
+            ArrayPool<float>.Shared.Return(scoreArray);
+            ArrayPool<int>.Shared.Return(backArray);
+        }
+    }
 
     internal static int[][] Predecessors(bool[] allowed, int n)
     {

@@ -105,7 +105,7 @@ public sealed class NerTagger
         {
             if (paired is not null)
             {
-                kept = ArrayPool<int>.Shared.Rent(Math.Min(MaxKeptRows, Math.Max(256, text.Tokens.Length * 64)));
+                kept = ArrayPool<int>.Shared.Rent(Math.Min(1 << 16, Math.Max(256, text.Tokens.Length * 48)));
                 keptEnds = ArrayPool<int>.Shared.Rent(Math.Max(1, text.Tokens.Length));
                 keptAt = ArrayPool<int>.Shared.Rent(Math.Max(1, sentences));
             }
@@ -141,6 +141,11 @@ public sealed class NerTagger
             var final = new int[text.Tokens.Length];
             var model = _stages[1];
             int endsAt = 0;
+            // The second-pass features take a few dozen values in all (types of neighbours and other occurrences):
+            // a small direct-mapped cache of their rows saves probing the large table for each.
+            Span<ulong> cacheKeys = stackalloc ulong[CacheSize];
+            Span<int> cacheRows = stackalloc int[CacheSize];
+            cacheKeys.Clear();
             for (int s = 0; s < sentences; s++)
             {
                 var (start, end) = text.Sentences[s];
@@ -155,7 +160,7 @@ public sealed class NerTagger
                     endsAt += length;
                     localRows = kept.AsSpan(keptAt[s], localEnds[^1]);
                     if (rows.Length < extraCount) { ArrayPool<int>.Shared.Return(rows); rows = ArrayPool<int>.Shared.Rent(extraCount); }
-                    model.Features.FindAll(extra.All, rows);
+                    FindCached(model.Features, extra.All, rows, cacheKeys, cacheRows);
                     model.DecodeRows(localRows, localEnds, rows.AsSpan(0, extraCount), extra.Ends, final.AsSpan(start, end - start));
                 }
                 else
@@ -172,6 +177,27 @@ public sealed class NerTagger
             if (kept is not null) ArrayPool<int>.Shared.Return(kept);
             if (keptEnds is not null) ArrayPool<int>.Shared.Return(keptEnds);
             if (keptAt is not null) ArrayPool<int>.Shared.Return(keptAt);
+        }
+    }
+
+    private const int CacheSize = 256;
+
+    /// <summary>
+    /// <see cref="FeatureTable.Find"/> for each of <paramref name="keys"/>, remembering answers in a direct-mapped cache
+    /// (<paramref name="cacheKeys"/> 0: empty slot; feature keys are never 0). Same rows as the table gives.
+    /// </summary>
+    private static void FindCached(FeatureTable table, ReadOnlySpan<ulong> keys, Span<int> rows, Span<ulong> cacheKeys, Span<int> cacheRows)
+    {
+        for (int i = 0; i < keys.Length; i++)
+        {
+            ulong key = keys[i];
+            int slot = (int)(key >> 40) & (CacheSize - 1);
+            if (cacheKeys[slot] != key)
+            {
+                cacheKeys[slot] = key;
+                cacheRows[slot] = table.Find(key);
+            }
+            rows[i] = cacheRows[slot];
         }
     }
 
