@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace Parley.Learning;
 
 /// <summary>
@@ -23,9 +25,23 @@ public sealed class FeatureSequence
     }
 
     /// <summary>Adds a feature hash to the current (last opened) position.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public void Add(ulong hash)
     {
-        if (FeatureCount == _features.Length) Array.Resize(ref _features, _features.Length * 2);
+        int count = FeatureCount;
+        var features = _features;
+        if ((uint)count < (uint)features.Length)
+        {
+            features[count] = FeatureHash.Finish(hash);
+            FeatureCount = count + 1;
+        }
+        else AddGrowing(hash);
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private void AddGrowing(ulong hash)
+    {
+        Array.Resize(ref _features, _features.Length * 2);
         _features[FeatureCount++] = FeatureHash.Finish(hash);
     }
 

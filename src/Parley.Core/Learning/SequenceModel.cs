@@ -295,7 +295,10 @@ public sealed class SequenceModel
                         {
                             int p = predLabels[k];
                             float s = previous[p] + predScores[k];
-                            if (s > best) { best = s; arg = p; }
+                            // Branch-free (conditional moves): which predecessor wins is data-dependent and mispredicts.
+                            bool better = s > best;
+                            arg = better ? p : arg;
+                            best = better ? s : best;
                         }
                         current[y] = best + e[y];
                         b[y] = arg;
