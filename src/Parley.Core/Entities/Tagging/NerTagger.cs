@@ -85,7 +85,10 @@ public sealed class NerTagger
     internal const int MaxKeptRows = 1 << 22;
 
     /// <summary>Labels from the first <paramref name="stages"/> passes only.</summary>
-    internal int[] TagLabels(NerText text, int stages)
+    internal int[] TagLabels(NerText text, int stages) => TagLabels(text, stages, MaxKeptRows);
+
+    /// <summary>As <see cref="TagLabels(NerText, int)"/>, keeping at most <paramref name="maxKeptRows"/> rows for the second pass (tests use small budgets).</summary>
+    internal int[] TagLabels(NerText text, int stages, int maxKeptRows)
     {
         // One sentence's features at a time, in a reused buffer. The first pass looks each local feature up in
         // both passes' tables at once (one probe of the joint table) and keeps the second pass's rows, so the
@@ -105,7 +108,7 @@ public sealed class NerTagger
         {
             if (paired is not null)
             {
-                kept = ArrayPool<int>.Shared.Rent(Math.Min(1 << 16, Math.Max(256, text.Tokens.Length * 48)));
+                kept = ArrayPool<int>.Shared.Rent(Math.Max(1, Math.Min(Math.Min(maxKeptRows, 1 << 16), text.Tokens.Length * 48)));
                 keptEnds = ArrayPool<int>.Shared.Rent(Math.Max(1, text.Tokens.Length));
                 keptAt = ArrayPool<int>.Shared.Rent(Math.Max(1, sentences));
             }
@@ -117,11 +120,11 @@ public sealed class NerTagger
                 Features.ExtractLocal(text, context, s, local);
                 int count = local.FeatureCount;
                 if (rows.Length < count) { ArrayPool<int>.Shared.Return(rows); rows = ArrayPool<int>.Shared.Rent(count); }
-                if (paired is not null && keptCount + count <= MaxKeptRows)
+                if (paired is not null && keptCount + count <= maxKeptRows)
                 {
                     if (kept!.Length < keptCount + count)
                     {
-                        var larger = ArrayPool<int>.Shared.Rent(Math.Min(MaxKeptRows, Math.Max(keptCount + count, kept.Length * 2)));
+                        var larger = ArrayPool<int>.Shared.Rent(Math.Min(maxKeptRows, Math.Max(keptCount + count, kept.Length * 2)));
                         kept.AsSpan(0, keptCount).CopyTo(larger);
                         ArrayPool<int>.Shared.Return(kept);
                         kept = larger;
