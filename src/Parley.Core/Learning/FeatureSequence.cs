@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace Parley.Learning;
 
 /// <summary>
@@ -23,9 +25,23 @@ public sealed class FeatureSequence
     }
 
     /// <summary>Adds a feature hash to the current (last opened) position.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public void Add(ulong hash)
     {
-        if (FeatureCount == _features.Length) Array.Resize(ref _features, _features.Length * 2);
+        int count = FeatureCount;
+        var features = _features;
+        if ((uint)count < (uint)features.Length)
+        {
+            features[count] = FeatureHash.Finish(hash);
+            FeatureCount = count + 1;
+        }
+        else AddGrowing(hash);
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private void AddGrowing(ulong hash)
+    {
+        Array.Resize(ref _features, _features.Length * 2);
         _features[FeatureCount++] = FeatureHash.Finish(hash);
     }
 
@@ -59,6 +75,9 @@ public sealed class FeatureSequence
 
     /// <summary>Every feature hash, position after position (for lookups batched over the whole sequence).</summary>
     internal ReadOnlySpan<ulong> All => _features.AsSpan(0, FeatureCount);
+
+    /// <summary>Where the features of each position end in <see cref="All"/>.</summary>
+    internal ReadOnlySpan<int> Ends => _ends.AsSpan(0, Length);
 
     /// <summary>Where the features of <paramref name="position"/> end in <see cref="All"/>.</summary>
     internal int End(int position) => _ends[position];

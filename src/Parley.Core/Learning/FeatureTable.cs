@@ -97,5 +97,5 @@ public sealed class FeatureTable
     internal const int PrefetchDistance = 16;
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static uint Fingerprint(ulong key) => (uint)(key >> 32) | 1;
+    internal static uint Fingerprint(ulong key) => (uint)(key >> 32) | 1;
 }

@@ -1,6 +1,7 @@
 using System.Buffers;
 using System.Numerics;
 using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
 using System.Runtime.Intrinsics.X86;
 
 namespace Parley.Learning;
@@ -25,6 +26,11 @@ public sealed class SequenceModel
     private readonly float[] _transitions;  // (L + 1) × L on the weights' scale, row L = start; forbidden pairs hold Forbidden
     private readonly float[] _end;          // per label: 0 or Forbidden
     private readonly int[][] _predecessors; // per label: the labels that may precede it (Viterbi skips the rest)
+    // The same, flattened for the decoder: label y's predecessors are _predecessorLabels[_predecessorStart[y].._predecessorStart[y + 1]),
+    // with the transition scores from them to y beside them in _predecessorScores.
+    private readonly int[] _predecessorStart;
+    private readonly int[] _predecessorLabels;
+    private readonly float[] _predecessorScores;
 
     /// <summary>
     /// Creates a model from trained weights. They are quantised to 16 bits on a common scale (the largest
@@ -63,6 +69,17 @@ public sealed class SequenceModel
         for (int i = 0; i < transitions.Length; i++) _transitions[i] = allowedTransitions[i] ? transitions[i] : Forbidden;
         _end = allowedEnd.Select(a => a ? 0f : Forbidden).ToArray();
         _predecessors = Predecessors(allowedTransitions, n);
+        _predecessorStart = new int[n + 1];
+        for (int y = 0; y < n; y++) _predecessorStart[y + 1] = _predecessorStart[y] + _predecessors[y].Length;
+        _predecessorLabels = new int[_predecessorStart[n]];
+        _predecessorScores = new float[_predecessorStart[n]];
+        for (int y = 0; y < n; y++)
+            for (int k = 0; k < _predecessors[y].Length; k++)
+            {
+                int p = _predecessors[y][k];
+                _predecessorLabels[_predecessorStart[y] + k] = p;
+                _predecessorScores[_predecessorStart[y] + k] = _transitions[p * n + y];
+            }
         Metadata = metadata;
     }
 
@@ -100,28 +117,50 @@ public sealed class SequenceModel
         if (extra is not null && extra.Length != length) throw new ArgumentException("The extra features differ in length.", nameof(extra));
         if (labels.Length < length) throw new ArgumentException("Label buffer is shorter than the sequence.", nameof(labels));
         if (length == 0) return 0;
-        int n = Labels.Count;
         int local = sequence.FeatureCount, total = local + (extra?.FeatureCount ?? 0);
-        float[] emissions = ArrayPool<float>.Shared.Rent(length * n);
         int[] rows = ArrayPool<int>.Shared.Rent(Math.Max(1, total));
-        int[] sums = ArrayPool<int>.Shared.Rent(n);
         try
         {
             // All lookups first, then all weight rows: both walks prefetch ahead, so cache misses overlap.
             Features.FindAll(sequence.All, rows);
             if (extra is not null) Features.FindAll(extra.All, rows.AsSpan(local));
+            return DecodeRows(rows.AsSpan(0, local), sequence.Ends, rows.AsSpan(local, total - local), extra is null ? default : extra.Ends, labels);
+        }
+        finally
+        {
+            ArrayPool<int>.Shared.Return(rows);
+        }
+    }
+
+    /// <summary>
+    /// Decodes from feature rows already looked up in <see cref="Features"/> (negative: unknown): position i has the
+    /// rows <paramref name="rows"/>[ends[i-1]..ends[i]) and, when <paramref name="extraEnds"/> is not empty, also
+    /// <paramref name="extraRows"/>[extraEnds[i-1]..extraEnds[i]). Same labels and score as <see cref="Decode(FeatureSequence, FeatureSequence?, Span{int})"/>.
+    /// </summary>
+    internal float DecodeRows(ReadOnlySpan<int> rows, ReadOnlySpan<int> ends, ReadOnlySpan<int> extraRows, ReadOnlySpan<int> extraEnds, Span<int> labels)
+    {
+        int length = ends.Length;
+        if (labels.Length < length) throw new ArgumentException("Label buffer is shorter than the sequence.", nameof(labels));
+        if (length == 0) return 0;
+        bool hasExtra = !extraEnds.IsEmpty;
+        if (hasExtra && extraEnds.Length != length) throw new ArgumentException("The extra features differ in length.", nameof(extraEnds));
+        int n = Labels.Count;
+        float[] emissions = ArrayPool<float>.Shared.Rent(length * n);
+        int[] sums = ArrayPool<int>.Shared.Rent(n);
+        try
+        {
             var acc = sums.AsSpan(0, n);
-            int from = 0, extraFrom = local;
+            int from = 0, extraFrom = 0;
             for (int i = 0; i < length; i++)
             {
                 acc.Clear();
-                int to = sequence.End(i);
-                AddRows(rows.AsSpan(0, local), from, to, acc);
+                int to = ends[i];
+                AddRows(rows, from, to, acc);
                 from = to;
-                if (extra is not null)
+                if (hasExtra)
                 {
-                    int extraTo = local + extra.End(i);
-                    AddRows(rows.AsSpan(0, total), extraFrom, extraTo, acc);
+                    int extraTo = extraEnds[i];
+                    AddRows(extraRows, extraFrom, extraTo, acc);
                     extraFrom = extraTo;
                 }
                 // Integer sums are exact and, below 2^24, equal to the float sums the model was validated with.
@@ -133,7 +172,6 @@ public sealed class SequenceModel
         finally
         {
             ArrayPool<float>.Shared.Return(emissions);
-            ArrayPool<int>.Shared.Return(rows);
             ArrayPool<int>.Shared.Return(sums);
         }
     }
@@ -145,6 +183,11 @@ public sealed class SequenceModel
     private unsafe void AddRows(ReadOnlySpan<int> rows, int from, int to, Span<int> sums)
     {
         int n = sums.Length;
+        if (Avx2.IsSupported && n <= 32)
+        {
+            AddRowsInRegisters(rows, from, to, sums);
+            return;
+        }
         fixed (short* weights = _weights)
         {
             for (int k = from; k < to; k++)
@@ -160,6 +203,54 @@ public sealed class SequenceModel
                 if (row >= 0) AddRow(new ReadOnlySpan<short>(weights + row * n, n), sums);
             }
         }
+    }
+
+    /// <summary>
+    /// <see cref="AddRows"/> for up to 32 labels with the sums held in four vector registers: each row is loaded 16
+    /// labels at a time and sign-extended straight into the accumulators, instead of a load and a store of the sums
+    /// per row. Lanes past the row's end read the next row's weights (or, for the last rows, are done one by one)
+    /// and are never stored. Integer sums: the result is exactly the scalar one.
+    /// </summary>
+    private unsafe void AddRowsInRegisters(ReadOnlySpan<int> rows, int from, int to, Span<int> sums)
+    {
+        int n = sums.Length;
+        int safeRows = (_weights.Length - 32) / n; // rows below this can be read 32 labels wide inside the array
+        Vector256<int> a0 = Vector256<int>.Zero, a1 = Vector256<int>.Zero, a2 = Vector256<int>.Zero, a3 = Vector256<int>.Zero;
+        Span<int> tail = stackalloc int[32];
+        tail.Clear();
+        bool wide = n > 16;
+        fixed (short* weights = _weights)
+        {
+            for (int k = from; k < to; k++)
+            {
+                int ahead = k + FeatureTable.PrefetchDistance;
+                if (ahead < rows.Length && rows[ahead] >= 0)
+                {
+                    Sse.Prefetch0(weights + rows[ahead] * n);
+                    Sse.Prefetch0(weights + rows[ahead] * n + n - 1);
+                }
+                int row = rows[k];
+                if (row < 0) continue;
+                short* w = weights + row * n;
+                if (row < safeRows)
+                {
+                    a0 = Avx2.Add(a0, Avx2.ConvertToVector256Int32(w));
+                    a1 = Avx2.Add(a1, Avx2.ConvertToVector256Int32(w + 8));
+                    if (wide)
+                    {
+                        a2 = Avx2.Add(a2, Avx2.ConvertToVector256Int32(w + 16));
+                        a3 = Avx2.Add(a3, Avx2.ConvertToVector256Int32(w + 24));
+                    }
+                }
+                else for (int y = 0; y < n; y++) tail[y] += w[y];
+            }
+        }
+        Span<int> all = stackalloc int[32];
+        a0.CopyTo(all);
+        a1.CopyTo(all[8..]);
+        a2.CopyTo(all[16..]);
+        a3.CopyTo(all[24..]);
+        for (int y = 0; y < n; y++) sums[y] += all[y] + tail[y];
     }
 
     private static void AddRow(ReadOnlySpan<short> row, Span<int> sums)
@@ -228,8 +319,67 @@ public sealed class SequenceModel
     }
 
     /// <summary>Viterbi over precomputed emission scores (position × label).</summary>
-    internal float Viterbi(float[] emissions, int length, Span<int> labels) =>
-        Viterbi(emissions, length, Labels.Count, _transitions, _end, _predecessors, labels);
+    /// <remarks>
+    /// The same arithmetic, in the same order, as <see cref="Viterbi(float[], int, int, float[], float[], int[][], Span{int})"/>
+    /// (so the same labels and score), over the flattened predecessor lists and without bounds checks.
+    /// </remarks>
+    internal unsafe float Viterbi(float[] emissions, int length, Span<int> labels)
+    {
+        int n = Labels.Count;
+        if (emissions.Length < length * n || labels.Length < length) throw new ArgumentException("Buffers are shorter than the sequence.");
+        float[] scoreArray = ArrayPool<float>.Shared.Rent(length * n);
+        int[] backArray = ArrayPool<int>.Shared.Rent(length * n);
+        try
+        {
+            fixed (float* score = scoreArray, emission = emissions, transitions = _transitions, end = _end, predScores = _predecessorScores)
+            fixed (int* back = backArray, start = _predecessorStart, predLabels = _predecessorLabels)
+            {
+                for (int y = 0; y < n; y++) score[y] = emission[y] + transitions[n * n + y];
+                for (int i = 1; i < length; i++)
+                {
+                    float* previous = score + (i - 1) * n;
+                    float* current = score + i * n;
+                    float* e = emission + i * n;
+                    int* b = back + i * n;
+                    for (int y = 0; y < n; y++)
+                    {
+                        float best = float.NegativeInfinity;
+                        int arg = 0;
+                        for (int k = start[y], stop = start[y + 1]; k < stop; k++)
+                        {
+                            int p = predLabels[k];
+                            float s = previous[p] + predScores[k];
+                            // Branch-free (conditional moves): which predecessor wins is data-dependent and mispredicts.
+                            bool better = s > best;
+                            arg = better ? p : arg;
+                            best = better ? s : best;
+                        }
+                        current[y] = best + e[y];
+                        b[y] = arg;
+                    }
+                }
+                float* last = score + (length - 1) * n;
+                float bestEnd = float.NegativeInfinity;
+                int label = 0;
+                for (int y = 0; y < n; y++)
+                {
+                    float s = last[y] + end[y];
+                    if (s > bestEnd) { bestEnd = s; label = y; }
+                }
+                for (int i = length - 1; i >= 0; i--)
+                {
+                    labels[i] = label;
+                    label = back[i * n + label];
+                }
+                return bestEnd;
+            }
+        }
+        finally
+        {
+            ArrayPool<float>.Shared.Return(scoreArray);
+            ArrayPool<int>.Shared.Return(backArray);
+        }
+    }
 
     internal static int[][] Predecessors(bool[] allowed, int n)
     {

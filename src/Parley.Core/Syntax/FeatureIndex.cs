@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using System.Runtime.Intrinsics.X86;
 
 namespace Parley.Syntax;
 
@@ -67,6 +68,24 @@ internal sealed class FeatureIndex
     {
         int i = SlotOf(key);
         return i < 0 ? -1 : _slots[i].Row;
+    }
+
+    /// <summary>
+    /// The rows of all <paramref name="keys"/> into <paramref name="rows"/> (-1 for unknown), the same as
+    /// <see cref="Find"/> one after another, with the slots of keys a few places ahead prefetched (the table is
+    /// larger than the cache: overlapping the misses of independent lookups is what makes a batch faster).
+    /// </summary>
+    public unsafe void FindAll(ReadOnlySpan<ulong> keys, Span<int> rows)
+    {
+        const int ahead = 16;
+        fixed (Slot* slots = _slots)
+        {
+            for (int k = 0; k < keys.Length; k++)
+            {
+                if (Sse.IsSupported && k + ahead < keys.Length) Sse.Prefetch0(slots + ((int)keys[k + ahead] & _mask));
+                rows[k] = Find(keys[k]);
+            }
+        }
     }
 
     /// <summary>

@@ -44,10 +44,80 @@ public sealed class PosTagger
     public int DictionarySize => _dictionaryKeys.Length;
 
     /// <summary>Tags one sentence: <paramref name="tokens"/> are spans of <paramref name="text"/>; ids go to <paramref name="tags"/>.</summary>
+    /// <remarks>
+    /// The weight table is far larger than the cache, so the features that do not depend on the previous tags are
+    /// looked up for the whole sentence first (prefetching slots ahead) and the weight rows of the next word are
+    /// prefetched while the current one is scored. Rows are still added in feature order, so the float sums, and
+    /// the tags, are exactly those of scoring <see cref="Features"/> one word after another.
+    /// </remarks>
     public void Tag(string text, ReadOnlySpan<Token> tokens, Span<byte> tags)
     {
         if (tags.Length < tokens.Length) throw new ArgumentException("Tag buffer is shorter than the sentence.", nameof(tags));
         var scratch = t_scratch ??= new Scratch();
+        if (_weights.HasNarrowRows)
+        {
+            TagOneByOne(text, tokens, tags, scratch);
+            return;
+        }
+        int length = tokens.Length;
+        var words = scratch.Words(length);
+        Hash(text, tokens, words);
+        var fixedTags = scratch.Fixed(length);
+        var keys = scratch.Keys(length * StaticCount);
+        var rows = scratch.Rows(length * StaticCount);
+        Span<ulong> features = stackalloc ulong[MaxFeatures];
+        int open = 0; // words the tag dictionary does not decide, whose static features are in keys[open * StaticCount..]
+        for (int i = 0; i < length; i++)
+        {
+            int entry = _dictionary.Find(words[i].Exact);
+            fixedTags[i] = entry >= 0 ? _dictionaryTags[entry] : -1;
+            if (entry >= 0) continue;
+            Features(words, i, FeatureHash.None, FeatureHash.None, features);
+            var target = keys.Slice(open * StaticCount, StaticCount);
+            for (int k = 0; k < StaticCount; k++) target[k] = features[StaticTemplates[k]];
+            open++;
+        }
+        _weights.Index.FindAll(keys[..(open * StaticCount)], rows);
+
+        Span<float> scores = stackalloc float[_weights.Stride];
+        Span<int> dynamicRows = stackalloc int[5];
+        int classes = _weights.Classes;
+        ulong prev = FeatureHash.None, prev2 = FeatureHash.None;
+        int next = 0; // index of the current open word
+        if (open > 0) _weights.PrefetchRows(rows[..StaticCount]);
+        for (int i = 0; i < length; i++)
+        {
+            int tag = fixedTags[i];
+            if (tag < 0)
+            {
+                if (next + 1 < open) _weights.PrefetchRows(rows.Slice((next + 1) * StaticCount, StaticCount));
+                var own = rows.Slice(next * StaticCount, StaticCount);
+                next++;
+                ref readonly var cur = ref words[i];
+                // The templates that read the previous tags (7–10 and 20 in Features).
+                dynamicRows[0] = _weights.Index.Find(FeatureHash.Key(7, prev));
+                dynamicRows[1] = _weights.Index.Find(FeatureHash.Key(8, prev2));
+                dynamicRows[2] = _weights.Index.Find(FeatureHash.Key(9, prev, prev2));
+                dynamicRows[3] = _weights.Index.Find(FeatureHash.Key(10, prev, cur.Lower));
+                dynamicRows[4] = _weights.Index.Find(FeatureHash.Key(20, prev, cur.Suffix3));
+                scores.Clear();
+                // Feature order: 0–6 static, 7–10 dynamic, 11–19 static, 20 dynamic, 21 static.
+                for (int k = 0; k < 7; k++) _weights.AddRow(own[k], scores);
+                for (int k = 0; k < 4; k++) _weights.AddRow(dynamicRows[k], scores);
+                for (int k = 7; k < 16; k++) _weights.AddRow(own[k], scores);
+                _weights.AddRow(dynamicRows[4], scores);
+                _weights.AddRow(own[16], scores);
+                tag = ArgMax(scores[..classes]);
+            }
+            tags[i] = (byte)tag;
+            prev2 = prev;
+            prev = _tagHashes[tag];
+        }
+    }
+
+    /// <summary>Scores each word's features with <see cref="WeightTable.Score"/> (for tables that keep three-class rows in their slots).</summary>
+    private void TagOneByOne(string text, ReadOnlySpan<Token> tokens, Span<byte> tags, Scratch scratch)
+    {
         var words = scratch.Words(tokens.Length);
         Hash(text, tokens, words);
         Span<ulong> features = stackalloc ulong[MaxFeatures];
@@ -70,6 +140,11 @@ public sealed class PosTagger
             prev = _tagHashes[tag];
         }
     }
+
+    /// <summary>The templates of <see cref="Features"/> that do not read the previous tags, in feature order.</summary>
+    private static ReadOnlySpan<int> StaticTemplates => [0, 1, 2, 3, 4, 5, 6, 11, 12, 13, 14, 15, 16, 17, 18, 19, 21];
+
+    private const int StaticCount = 17;
 
     /// <summary>Tags one sentence and returns the tag strings (convenience; allocates).</summary>
     public string[] Tag(string text, ReadOnlySpan<Token> tokens)
@@ -324,11 +399,32 @@ public sealed class PosTagger
     private sealed class Scratch
     {
         private WordHashes[] _words = new WordHashes[64];
+        private int[] _fixed = new int[64];
+        private ulong[] _keys = new ulong[64 * StaticCount];
+        private int[] _rows = new int[64 * StaticCount];
 
         public Span<WordHashes> Words(int n)
         {
             if (_words.Length < n) _words = new WordHashes[Math.Max(n, _words.Length * 2)];
             return _words.AsSpan(0, n);
+        }
+
+        public Span<int> Fixed(int n)
+        {
+            if (_fixed.Length < n) _fixed = new int[Math.Max(n, _fixed.Length * 2)];
+            return _fixed.AsSpan(0, n);
+        }
+
+        public Span<ulong> Keys(int n)
+        {
+            if (_keys.Length < n) _keys = new ulong[Math.Max(n, _keys.Length * 2)];
+            return _keys.AsSpan(0, n);
+        }
+
+        public Span<int> Rows(int n)
+        {
+            if (_rows.Length < n) _rows = new int[Math.Max(n, _rows.Length * 2)];
+            return _rows.AsSpan(0, n);
         }
     }
 }

@@ -1,6 +1,7 @@
 using System.Runtime.CompilerServices;
 using System.Numerics;
 using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics.X86;
 
 namespace Parley.Syntax;
 
@@ -70,6 +71,35 @@ internal sealed class WeightTable
             int row = Index.Find(feature);
             if (row < 0) continue;
             Add(weights.Slice(row * c, c), scores);
+        }
+    }
+
+    /// <summary>Whether <see cref="Score"/> sums three-class rows kept in the hash slots (then <see cref="AddRow"/> sums differently).</summary>
+    public bool HasNarrowRows => _narrow is not null;
+
+    /// <summary>Adds row <paramref name="row"/> (nothing when negative: an unknown feature) to <paramref name="scores"/>, as <see cref="Score"/> does.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public void AddRow(int row, Span<float> scores)
+    {
+        if (row < 0) return;
+        int c = Stride;
+        Add(Weights.AsSpan(row * c, c), scores);
+    }
+
+    /// <summary>Asks the processor to fetch the weight rows <paramref name="rows"/> (negative: none) into the cache.</summary>
+    public unsafe void PrefetchRows(ReadOnlySpan<int> rows)
+    {
+        if (!Sse.IsSupported) return;
+        int c = Stride;
+        fixed (float* weights = Weights)
+        {
+            foreach (int row in rows)
+            {
+                if (row < 0) continue;
+                byte* start = (byte*)(weights + (long)row * c), end = (byte*)(weights + (long)row * c + c);
+                for (byte* line = start; line < end; line += 64) Sse.Prefetch0(line);
+                Sse.Prefetch0(end - 1);
+            }
         }
     }
 

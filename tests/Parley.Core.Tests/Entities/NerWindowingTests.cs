@@ -38,6 +38,19 @@ public sealed class NerWindowingTests
         Assert.Contains(tagger.TagLabels(text), l => l != 0); // entities were found, so the comparison means something
     }
 
+    [Fact]
+    public void Second_pass_labels_do_not_depend_on_how_many_first_pass_rows_are_kept()
+    {
+        // The first pass keeps the second pass's local feature rows up to a budget; sentences past it are extracted
+        // and looked up again. Any budget (none, part of the document, all of it) must give the same labels.
+        var tagger = NerTagger.Load(NerTagger.DefaultPath);
+        var (document, _) = NerTaggerTests.Tag(tagger, Article);
+        var text = NerText.FromDocument(document);
+        var expected = WholeDocumentLabels(tagger, text, tagger.Stages);
+        foreach (int budget in new[] { 0, 1, 300, 1500, 5000, NerTagger.MaxKeptRows })
+            Assert.Equal(expected, tagger.TagLabels(text, tagger.Stages, budget));
+    }
+
     /// <summary>The earlier form of <see cref="NerTagger.TagLabels(NerText)"/>: every sentence's local features kept for the second pass.</summary>
     private static int[] WholeDocumentLabels(NerTagger tagger, NerText text, int stages)
     {

@@ -20,6 +20,17 @@ public sealed class Gazetteers
     private static readonly Lazy<Gazetteers> s_default = new(() => Load(LoadResource));
     private readonly Dictionary<ulong, ushort> _phrases = new(); // hash of lower-cased token sequence → list bit mask
     private readonly HashSet<ulong> _prefixes = new();           // hashes of proper prefixes, to stop extending early
+    // Both of the above in one open-addressing table for matching: one probe per token sequence instead of two dictionary lookups.
+    private Slot[] _slots = [];
+    private int _shift = 64;
+
+    private struct Slot
+    {
+        public ulong Key;
+        public uint Info; // list bit mask (low 16 bits) | IsPrefix | IsUsed
+    }
+
+    private const uint IsPrefix = 1u << 16, IsUsed = 1u << 17;
 
     /// <summary>The gazetteers built into Parley.</summary>
     public static Gazetteers Default => s_default.Value;
@@ -56,7 +67,48 @@ public sealed class Gazetteers
                 g.MaxTokens = Math.Max(g.MaxTokens, parts.Count);
             }
         }
+        g.BuildTable();
         return g;
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private void BuildTable()
+    {
+        int bits = 4;
+        while ((1 << bits) < (_phrases.Count + _prefixes.Count) * 2) bits++;
+        _slots = new Slot[1 << bits];
+        _shift = 64 - bits;
+        foreach (var (key, mask) in _phrases) Entry(key).Info |= mask;
+        foreach (ulong key in _prefixes) Entry(key).Info |= IsPrefix;
+    }
+
+    private ref Slot Entry(ulong key)
+    {
+        int mask = _slots.Length - 1;
+        int i = Home(key);
+        while ((_slots[i].Info & IsUsed) != 0 && _slots[i].Key != key) i = (i + 1) & mask;
+        ref Slot slot = ref _slots[i];
+        if ((slot.Info & IsUsed) == 0) { slot.Key = key; slot.Info = IsUsed; }
+        return ref slot;
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private int Home(ulong key) => (int)((key * 0x9E3779B97F4A7C15UL) >> _shift);
+
+    /// <summary>The list mask and prefix flag of <paramref name="key"/> (0 when it is neither an entry nor a prefix).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private uint Lookup(ulong key)
+    {
+        var slots = _slots;
+        int mask = slots.Length - 1;
+        int i = Home(key);
+        while (true)
+        {
+            ref readonly Slot slot = ref slots[i];
+            if ((slot.Info & IsUsed) == 0) return 0;
+            if (slot.Key == key) return slot.Info;
+            i = (i + 1) & mask;
+        }
     }
 
     /// <summary>
@@ -75,9 +127,11 @@ public sealed class Gazetteers
             for (int j = i; j < end && j - i < MaxTokens; j++)
             {
                 h = Next(h, text.Token(j));
-                if (_phrases.TryGetValue(h, out ushort mask))
-                    for (int l = 0; l < lists; l++) if ((mask & (1 << l)) != 0) longest[l] = j - i + 1;
-                if (!_prefixes.Contains(h)) break;
+                uint info = Lookup(h);
+                uint mask = info & 0xFFFF;
+                if (mask != 0)
+                    for (int l = 0; l < lists; l++) if ((mask & (1u << l)) != 0) longest[l] = j - i + 1;
+                if ((info & IsPrefix) == 0) break;
             }
             for (int l = 0; l < lists; l++)
             {

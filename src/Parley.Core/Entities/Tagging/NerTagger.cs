@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Collections.Immutable;
 using Parley.Documents;
 using Parley.Learning;
@@ -22,12 +23,14 @@ public sealed class NerTagger
 
     private static readonly Lazy<NerTagger> s_default = new(() => Load(DefaultPath));
     private readonly SequenceModel[] _stages;
+    private readonly PairedFeatureTable? _paired; // both passes' tables, for the local features the passes share
 
     /// <summary>Creates a tagger from trained stages (one or two).</summary>
     public NerTagger(IReadOnlyList<SequenceModel> stages, string description)
     {
         if (stages.Count is < 1 or > 2) throw new ArgumentException("A tagger has one or two stages.", nameof(stages));
         _stages = stages.ToArray();
+        if (_stages.Length == 2) _paired = new PairedFeatureTable(_stages[0].Features, _stages[1].Features);
         Description = description;
         Features = new NerFeatures(Gazetteers.Default);
     }
@@ -75,35 +78,130 @@ public sealed class NerTagger
     /// <summary>BILOU label indexes (see <see cref="Scheme"/>) for every token of <paramref name="text"/>.</summary>
     public int[] TagLabels(NerText text) => TagLabels(text, _stages.Length);
 
+    /// <summary>
+    /// At most this many second-pass feature rows are kept from the first pass per document (4 bytes each); the
+    /// sentences beyond it are extracted and looked up again in the second pass.
+    /// </summary>
+    internal const int MaxKeptRows = 1 << 22;
+
     /// <summary>Labels from the first <paramref name="stages"/> passes only.</summary>
-    internal int[] TagLabels(NerText text, int stages)
+    internal int[] TagLabels(NerText text, int stages) => TagLabels(text, stages, MaxKeptRows);
+
+    /// <summary>As <see cref="TagLabels(NerText, int)"/>, keeping at most <paramref name="maxKeptRows"/> rows for the second pass (tests use small budgets).</summary>
+    internal int[] TagLabels(NerText text, int stages, int maxKeptRows)
     {
-        // One sentence's features at a time, in reused buffers: keeping every sentence's features for the
-        // second pass costs hundreds of bytes per token (gigabytes on a huge input), so the second pass
-        // extracts the local features again; extraction is deterministic, so the labels are the same.
+        // One sentence's features at a time, in a reused buffer. The first pass looks each local feature up in
+        // both passes' tables at once (one probe of the joint table) and keeps the second pass's rows, so the
+        // second pass neither extracts nor looks up the local features again. Keeping rows costs about 200 bytes
+        // per token, so past MaxKeptRows (a huge input) the second pass extracts the local features again;
+        // extraction and lookups are deterministic, so the labels are the same either way.
         var local = new FeatureSequence();
         var context = Features.Analyze(text, null);
         int[] labels = new int[text.Tokens.Length];
-        for (int s = 0; s < text.Sentences.Length; s++)
+        var paired = stages >= 2 ? _paired : null;
+        int sentences = text.Sentences.Length;
+        int[] rows = ArrayPool<int>.Shared.Rent(256);
+        int[]? kept = null, keptEnds = null;
+        int[]? keptAt = null; // per sentence: where its rows start in kept, -1 when not kept
+        int keptCount = 0, keptEndCount = 0;
+        try
         {
-            var (start, end) = text.Sentences[s];
-            if (end == start) continue;
-            Features.ExtractLocal(text, context, s, local);
-            _stages[0].Decode(local, labels.AsSpan(start, end - start));
+            if (paired is not null)
+            {
+                kept = ArrayPool<int>.Shared.Rent(Math.Max(1, Math.Min(Math.Min(maxKeptRows, 1 << 16), text.Tokens.Length * 48)));
+                keptEnds = ArrayPool<int>.Shared.Rent(Math.Max(1, text.Tokens.Length));
+                keptAt = ArrayPool<int>.Shared.Rent(Math.Max(1, sentences));
+            }
+            for (int s = 0; s < sentences; s++)
+            {
+                var (start, end) = text.Sentences[s];
+                if (keptAt is not null) keptAt[s] = -1;
+                if (end == start) continue;
+                Features.ExtractLocal(text, context, s, local);
+                int count = local.FeatureCount;
+                if (rows.Length < count) { ArrayPool<int>.Shared.Return(rows); rows = ArrayPool<int>.Shared.Rent(count); }
+                if (paired is not null && keptCount + count <= maxKeptRows)
+                {
+                    if (kept!.Length < keptCount + count)
+                    {
+                        var larger = ArrayPool<int>.Shared.Rent(Math.Min(maxKeptRows, Math.Max(keptCount + count, kept.Length * 2)));
+                        kept.AsSpan(0, keptCount).CopyTo(larger);
+                        ArrayPool<int>.Shared.Return(kept);
+                        kept = larger;
+                    }
+                    paired.FindAll(local.All, rows, kept.AsSpan(keptCount, count));
+                    keptAt![s] = keptCount;
+                    keptCount += count;
+                    local.Ends.CopyTo(keptEnds.AsSpan(keptEndCount));
+                    keptEndCount += local.Length;
+                }
+                else _stages[0].Features.FindAll(local.All, rows);
+                _stages[0].DecodeRows(rows.AsSpan(0, count), local.Ends, default, default, labels.AsSpan(start, end - start));
+            }
+            if (stages < 2) return labels;
+            var second = Features.Analyze(text, labels, context);
+            var extra = new FeatureSequence();
+            var final = new int[text.Tokens.Length];
+            var model = _stages[1];
+            int endsAt = 0;
+            // The second-pass features take a few dozen values in all (types of neighbours and other occurrences):
+            // a small direct-mapped cache of their rows saves probing the large table for each.
+            Span<ulong> cacheKeys = stackalloc ulong[CacheSize];
+            Span<int> cacheRows = stackalloc int[CacheSize];
+            cacheKeys.Clear();
+            for (int s = 0; s < sentences; s++)
+            {
+                var (start, end) = text.Sentences[s];
+                if (end == start) continue;
+                Features.ExtractSecondPass(text, second, s, extra);
+                int extraCount = extra.FeatureCount;
+                ReadOnlySpan<int> localRows, localEnds;
+                if (keptAt is not null && keptAt[s] >= 0)
+                {
+                    int length = end - start;
+                    localEnds = keptEnds.AsSpan(endsAt, length);
+                    endsAt += length;
+                    localRows = kept.AsSpan(keptAt[s], localEnds[^1]);
+                    if (rows.Length < extraCount) { ArrayPool<int>.Shared.Return(rows); rows = ArrayPool<int>.Shared.Rent(extraCount); }
+                    FindCached(model.Features, extra.All, rows, cacheKeys, cacheRows);
+                    model.DecodeRows(localRows, localEnds, rows.AsSpan(0, extraCount), extra.Ends, final.AsSpan(start, end - start));
+                }
+                else
+                {
+                    Features.ExtractLocal(text, second, s, local);
+                    model.Decode(local, extra, final.AsSpan(start, end - start));
+                }
+            }
+            return final;
         }
-        if (stages < 2) return labels;
-        var second = Features.Analyze(text, labels, context);
-        var extra = new FeatureSequence();
-        var final = new int[text.Tokens.Length];
-        for (int s = 0; s < text.Sentences.Length; s++)
+        finally
         {
-            var (start, end) = text.Sentences[s];
-            if (end == start) continue;
-            Features.ExtractLocal(text, second, s, local);
-            Features.ExtractSecondPass(text, second, s, extra);
-            _stages[1].Decode(local, extra, final.AsSpan(start, end - start));
+            ArrayPool<int>.Shared.Return(rows);
+            if (kept is not null) ArrayPool<int>.Shared.Return(kept);
+            if (keptEnds is not null) ArrayPool<int>.Shared.Return(keptEnds);
+            if (keptAt is not null) ArrayPool<int>.Shared.Return(keptAt);
         }
-        return final;
+    }
+
+    private const int CacheSize = 256;
+
+    /// <summary>
+    /// <see cref="FeatureTable.Find"/> for each of <paramref name="keys"/>, remembering answers in a direct-mapped cache
+    /// (<paramref name="cacheKeys"/> 0: empty slot; feature keys are never 0). Same rows as the table gives.
+    /// </summary>
+    private static void FindCached(FeatureTable table, ReadOnlySpan<ulong> keys, Span<int> rows, Span<ulong> cacheKeys, Span<int> cacheRows)
+    {
+        for (int i = 0; i < keys.Length; i++)
+        {
+            ulong key = keys[i];
+            int slot = (int)(key >> 40) & (CacheSize - 1);
+            if (cacheKeys[slot] != key)
+            {
+                cacheKeys[slot] = key;
+                cacheRows[slot] = table.Find(key);
+            }
+            rows[i] = cacheRows[slot];
+        }
     }
 
     /// <summary>Saves the tagger.</summary>
