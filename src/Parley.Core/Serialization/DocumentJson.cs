@@ -84,6 +84,7 @@ public static class DocumentJson
             writer.WriteNumber("end", p.Span.End);
             if (p.IsHeadline) writer.WriteBoolean("headline", true);
             writer.WriteEndObject();
+            Spill(writer);
         }
         writer.WriteEndArray();
 
@@ -95,6 +96,7 @@ public static class DocumentJson
             writer.WriteNumber("paragraph", s.Paragraph);
             if (s.IsHeadline) writer.WriteBoolean("headline", true);
             writer.WriteEndObject();
+            Spill(writer);
         }
         writer.WriteEndArray();
 
@@ -107,6 +109,7 @@ public static class DocumentJson
                 WriteSpanFields(writer, text, t.Span);
                 writer.WriteString("kind", Names.Of(t.Kind));
                 writer.WriteEndObject();
+                Spill(writer);
             }
             writer.WriteEndArray();
         }
@@ -124,17 +127,26 @@ public static class DocumentJson
             writer.WriteBoolean("closed", q.Close is not null);
             WriteSpanArray(writer, "content", text, q.Content);
             writer.WriteEndObject();
+            Spill(writer);
         }
         writer.WriteEndArray();
 
         writer.WriteStartArray("statements");
-        foreach (var statement in document.Statements) WriteStatement(writer, text, statement);
+        foreach (var statement in document.Statements)
+        {
+            WriteStatement(writer, text, statement);
+            Spill(writer);
+        }
         writer.WriteEndArray();
 
         if (document.Has(ClaimLayers.Claims))
         {
             writer.WriteStartArray("claims");
-            foreach (var claim in document.Get(ClaimLayers.Claims)) WriteClaim(writer, text, claim);
+            foreach (var claim in document.Get(ClaimLayers.Claims))
+            {
+                WriteClaim(writer, text, claim);
+                Spill(writer);
+            }
             writer.WriteEndArray();
             WriteProfile(writer, SourcingProfile.Compute(document));
         }
@@ -202,6 +214,7 @@ public static class DocumentJson
             foreach (int m in entity.Mentions) writer.WriteStringValue(mentions[m].Id);
             writer.WriteEndArray();
             writer.WriteEndObject();
+            Spill(writer);
         }
         writer.WriteEndArray();
 
@@ -217,6 +230,7 @@ public static class DocumentJson
             else writer.WriteNull("entity");
             WriteOptionalSpan(writer, "role", text, mention.Role);
             writer.WriteEndObject();
+            Spill(writer);
         }
         writer.WriteEndArray();
     }
@@ -274,6 +288,15 @@ public static class DocumentJson
         writer.WriteNumber("namedShare", Math.Round(profile.NamedShare, 3));
         writer.WriteNumber("unattributedShare", Math.Round(profile.UnattributedShare, 3));
         writer.WriteEndObject();
+    }
+
+    /// <summary>
+    /// Hands the bytes written so far to the writer's output once they pass 64 KiB, so that a large document streams
+    /// to its stream instead of being held whole in the writer's buffer (same bytes either way).
+    /// </summary>
+    private static void Spill(Utf8JsonWriter writer)
+    {
+        if (writer.BytesPending >= 1 << 16) writer.Flush();
     }
 
     private static void WriteNullable(Utf8JsonWriter writer, string name, string? value)

@@ -28,21 +28,56 @@ public sealed class StatementMergeStage : PipelineStage
     }
 
     /// <summary>The merged statements, in text order, numbered s1, s2, ….</summary>
+    /// <remarks>
+    /// Every comparison between statements is an overlap of spans, so candidates come from <see cref="SpanBuckets"/>
+    /// (linear in the document, not quadratic: a 10 MB input has tens of thousands of statements) and are then tested
+    /// exactly as a full scan would; removals are marked and swept at the end, which keeps the order a scan gives.
+    /// </remarks>
     internal static ImmutableArray<Statement> Merge(Document document, ImmutableArray<Statement> tagged, ImmutableArray<Statement> rules, List<Statement> paraphrases)
     {
+        var lookups = new MergeLookups(document);
         var merged = new List<Statement>(tagged.Length + rules.Length);
+        var removed = new List<bool>(tagged.Length + rules.Length);
+        var byContent = new SpanBuckets(document.Text.Length);
+        var byCue = new SpanBuckets(document.Text.Length);
+        var candidates = new List<int>();
+        void Register(int i)
+        {
+            foreach (var piece in merged[i].Content) byContent.Add(piece, i);
+            if (merged[i].Cue is { } c) byCue.Add(c, i);
+        }
+        void Append(Statement statement)
+        {
+            merged.Add(statement);
+            removed.Add(false);
+            Register(merged.Count - 1);
+        }
+        void Set(int i, Statement statement)
+        {
+            merged[i] = statement;
+            Register(i);
+        }
+        bool CueUsed(TextSpan cue)
+        {
+            byCue.Collect(cue, candidates);
+            foreach (int i in candidates)
+                if (!removed[i] && merged[i].Cue is { } c && c.Overlaps(cue)) return true;
+            return false;
+        }
+
         var duplicateHeadlines = document.Headlines.Where(h => h.IsDuplicate).Select(h => h.Span).ToList();
         foreach (var statement in tagged)
-            if (Tidy(document, statement) is { } tidy && !Implausible(document, tidy) && !InAny(duplicateHeadlines, tidy)) merged.Add(tidy);
+            if (Tidy(document, lookups, statement) is { } tidy && !Implausible(document, lookups, tidy) && !InAny(duplicateHeadlines, tidy)) Append(tidy);
         foreach (var rule in rules)
         {
             int overlapping = -1, count = 0;
-            for (int i = 0; i < merged.Count; i++)
+            byContent.Collect(rule.Content, candidates);
+            foreach (int i in candidates)
                 if (ContentOverlaps(merged[i], rule)) { overlapping = i; count++; }
             if (count == 0)
             {
                 // The tagger missed the quote; a quote with neither cue nor an inherited speaker says nothing about who spoke.
-                if (rule.Cue is not null || rule.Speaker is not null) merged.Add(Tidy(document, rule) ?? rule);
+                if (rule.Cue is not null || rule.Speaker is not null) Append(Tidy(document, lookups, rule) ?? rule);
                 continue;
             }
             if (count != 1 || rule.Cue is not { } cue) continue;
@@ -51,32 +86,42 @@ public sealed class StatementMergeStage : PipelineStage
             {
                 // Same attribution: the quote layer knows where a quote over several paragraphs ends.
                 if (Covers(rule.Content, current.Content) && Length(rule.Content) > Length(current.Content) && !rule.Content.Any(c => c.Overlaps(taggedCue)))
-                    merged[overlapping] = current = current with { Content = rule.Content, QuoteIndex = rule.QuoteIndex };
+                    Set(overlapping, current = current with { Content = rule.Content, QuoteIndex = rule.QuoteIndex });
                 // The rules read a source with its apposition ("the head of the peninsula, Sergei Aksyonov") where the tagger kept a part.
                 if (rule.Source is { } ruleSource && current.Source is { } taggedSource && ruleSource.End == taggedSource.End && ruleSource.Start < taggedSource.Start
                     && document.Text.AsSpan(ruleSource.Start, taggedSource.Start - ruleSource.Start).TrimEnd().EndsWith(","))
-                    merged[overlapping] = current with { Source = ruleSource, Speaker = rule.Speaker };
+                    Set(overlapping, current with { Source = ruleSource, Speaker = rule.Speaker });
             }
             // The tagger ran the quote on into the words that name its speaker ("…,” the head of the peninsula, X, said"): the rules know where the quote ends.
             if (rule.Confidence >= ConfidentRule && rule.Kind == StatementKind.Direct && rule.Source is { } named && current.Cue is { } sameCue && sameCue.Overlaps(cue)
-                && current.Content.Any(c => c.Overlaps(named)) && Tidy(document, rule) is { } ruled)
+                && current.Content.Any(c => c.Overlaps(named)) && Tidy(document, lookups, rule) is { } ruled)
             {
-                merged[overlapping] = ruled;
+                Set(overlapping, ruled);
                 continue;
             }
             // The tagged statement holds the quote but reads another cue (or none) where the rules are sure of theirs.
-            else if (rule.Confidence >= ConfidentRule && rule.Kind == StatementKind.Direct && !CueIsUsed(merged, cue))
-                merged[overlapping] = Tidy(document, rule) ?? rule;
+            else if (rule.Confidence >= ConfidentRule && rule.Kind == StatementKind.Direct && !CueUsed(cue))
+                Set(overlapping, Tidy(document, lookups, rule) ?? rule);
         }
         foreach (var paraphrase in paraphrases)
         {
-            if (CueIsUsed(merged, paraphrase.Cue!.Value)) continue;
+            var paraphraseCue = paraphrase.Cue!.Value;
+            if (CueUsed(paraphraseCue)) continue;
             var content = paraphrase.Content[0];
             if (paraphrase.Kind == StatementKind.AccordingTo)
             {
                 // Attributions do not nest: a cue inside the paraphrase's content was read wrongly.
-                merged.RemoveAll(s => s.Cue is { } c && content.Contains(c) || s.Content.Any(c => c.Overlaps(paraphrase.Cue!.Value)));
-                if (merged.Any(s => s.Content.Any(c => c.Overlaps(content)))) continue;
+                byCue.Collect(content, candidates);
+                foreach (int i in candidates)
+                    if (merged[i].Cue is { } c && content.Contains(c)) removed[i] = true;
+                byContent.Collect(paraphraseCue, candidates);
+                foreach (int i in candidates)
+                    if (merged[i].Content.Any(c => c.Overlaps(paraphraseCue))) removed[i] = true;
+                byContent.Collect(content, candidates);
+                bool overlapped = false;
+                foreach (int i in candidates)
+                    if (!removed[i] && merged[i].Content.Any(c => c.Overlaps(content))) { overlapped = true; break; }
+                if (overlapped) continue;
             }
             else
             {
@@ -84,23 +129,46 @@ public sealed class StatementMergeStage : PipelineStage
                 // other statement in the way means the tagger read the sentence differently, and it is kept.
                 var holders = paraphrase.Source!.Value;
                 bool Misread(Statement s) => paraphrase.Kind == StatementKind.Belief && s.Cue is { } c && holders.Overlaps(c);
-                if (merged.Any(s => !Misread(s) && (s.Cue is { } c && c.Overlaps(content) || s.Content.Any(c => c.Overlaps(content) || c.Overlaps(holders)))))
-                    continue;
-                merged.RemoveAll(Misread);
+                bool InTheWay(Statement s) => !Misread(s) && (s.Cue is { } c && c.Overlaps(content) || s.Content.Any(c => c.Overlaps(content) || c.Overlaps(holders)));
+                byCue.Collect(content, candidates);
+                byContent.Collect([content, holders], candidates, keep: candidates.Count);
+                bool inTheWay = false;
+                foreach (int i in candidates)
+                    if (!removed[i] && InTheWay(merged[i])) { inTheWay = true; break; }
+                if (inTheWay) continue;
+                byCue.Collect(holders, candidates);
+                foreach (int i in candidates)
+                    if (Misread(merged[i])) removed[i] = true;
             }
-            merged.Add(paraphrase);
+            Append(paraphrase);
         }
+        int live = 0;
+        for (int i = 0; i < merged.Count; i++)
+            if (!removed[i]) merged[live++] = merged[i];
+        merged.RemoveRange(live, merged.Count - live);
         for (int i = 0; i < merged.Count; i++) merged[i] = merged[i] with { Content = Normalize(merged[i].Content) };
         merged.Sort(static (a, b) => Start(a).CompareTo(Start(b)));
         // Text is said once: a content piece already held by an earlier statement is left out of a later one.
         var taken = new List<TextSpan>();
+        var byTaken = new SpanBuckets(document.Text.Length);
+        bool Taken(TextSpan piece)
+        {
+            byTaken.Collect(piece, candidates);
+            foreach (int k in candidates)
+                if (taken[k].Overlaps(piece)) return true;
+            return false;
+        }
         for (int i = 0; i < merged.Count; i++)
         {
             var content = merged[i].Content;
-            var kept = content.RemoveAll(piece => taken.Any(t => t.Overlaps(piece)));
+            var kept = content.RemoveAll(Taken);
             if (kept.IsEmpty) { merged.RemoveAt(i--); continue; }
             if (kept.Length != content.Length) merged[i] = merged[i] with { Content = kept };
-            taken.AddRange(kept);
+            foreach (var piece in kept)
+            {
+                byTaken.Add(piece, taken.Count);
+                taken.Add(piece);
+            }
         }
         merged.Sort(static (a, b) => Start(a).CompareTo(Start(b)));
         LendSubjectsToParticiples(document, merged);
@@ -111,11 +179,81 @@ public sealed class StatementMergeStage : PipelineStage
     }
 
     /// <summary>
+    /// Items (by index) filed under the 1 KiB blocks of text their spans touch: the items whose spans may overlap a
+    /// span are those filed under its blocks. Answers are supersets, to be tested exactly.
+    /// </summary>
+    private sealed class SpanBuckets(int textLength)
+    {
+        private const int Shift = 10;
+        private readonly List<int>?[] _buckets = new List<int>?[(Math.Max(0, textLength) >> Shift) + 2];
+
+        private int Bucket(int offset) => Math.Clamp(offset >> Shift, 0, _buckets.Length - 1);
+
+        /// <summary>Files <paramref name="item"/> under every block holding a character of <paramref name="span"/> (an empty span: its offset's block).</summary>
+        public void Add(TextSpan span, int item)
+        {
+            for (int b = Bucket(span.Start), last = Bucket(Math.Max(span.Start, span.End - 1)); b <= last; b++)
+                (_buckets[b] ??= []).Add(item);
+        }
+
+        /// <summary>
+        /// The items filed under the blocks from <paramref name="span"/>'s start to its end offset, ascending and each once,
+        /// into <paramref name="into"/> (cleared first): every item whose span overlaps it or lies inside it.
+        /// </summary>
+        public void Collect(TextSpan span, List<int> into) => Collect([span], into, keep: 0);
+
+        /// <inheritdoc cref="Collect(TextSpan, List{int})"/>
+        public void Collect(ImmutableArray<TextSpan> spans, List<int> into) => Collect(spans.AsSpan(), into, keep: 0);
+
+        /// <summary>As <see cref="Collect(TextSpan, List{int})"/> over several spans, keeping the first <paramref name="keep"/> items already in <paramref name="into"/>.</summary>
+        public void Collect(ReadOnlySpan<TextSpan> spans, List<int> into, int keep)
+        {
+            into.RemoveRange(keep, into.Count - keep);
+            foreach (var span in spans)
+                for (int b = Bucket(span.Start), last = Bucket(Math.Max(span.Start, span.End)); b <= last; b++)
+                    if (_buckets[b] is { } items) into.AddRange(items);
+            if (into.Count < 2) return;
+            into.Sort();
+            int unique = 1;
+            for (int k = 1; k < into.Count; k++)
+                if (into[k] != into[unique - 1]) into[unique++] = into[k];
+            into.RemoveRange(unique, into.Count - unique);
+        }
+    }
+
+    /// <summary>Per-document lookups for <see cref="Tidy"/> and <see cref="Implausible"/>, built once.</summary>
+    private sealed class MergeLookups
+    {
+        public MergeLookups(Document document)
+        {
+            var quotes = document.Quotes;
+            QuoteExtents = new SpanBuckets(document.Text.Length);
+            for (int q = 0; q < quotes.Length; q++) QuoteExtents.Add(quotes[q].Extent, q);
+            MultiParagraphQuotes = quotes.Where(q => q.Content.Length >= 2 && q.IsSpeech && q.Depth <= 0).ToList();
+            if (document.Has(Entities.Resolution.CoreferenceLayers.Mentions))
+                foreach (var mention in document.Get(Entities.Resolution.CoreferenceLayers.Mentions))
+                    if (mention.Kind == Entities.Resolution.MentionKind.Name) NameMentions.Add(mention.Span);
+        }
+
+        /// <summary>The document's quotes by extent.</summary>
+        public SpanBuckets QuoteExtents { get; }
+
+        /// <summary>Speech quotes over several paragraphs, not nested, in document order.</summary>
+        public List<Quote> MultiParagraphQuotes { get; }
+
+        /// <summary>The spans of name mentions.</summary>
+        public HashSet<TextSpan> NameMentions { get; } = [];
+
+        /// <summary>A scratch list for candidates.</summary>
+        public List<int> Candidates { get; } = [];
+    }
+
+    /// <summary>
     /// Cleans a statement's spans, or drops it when no content is left: a source loses a leading dateline
     /// ("MOSCOW — Dmitry Peskov"), a colon cue keeps only the content after it, and a name the tagger read as
     /// content right before the cue becomes the source ("Maria Lopez is convinced …").
     /// </summary>
-    private static Statement? Tidy(Document document, Statement statement)
+    private static Statement? Tidy(Document document, MergeLookups lookups, Statement statement)
     {
         string text = document.Text;
         var s = statement;
@@ -148,9 +286,8 @@ public sealed class StatementMergeStage : PipelineStage
             foreach (var piece in s.Content)
             {
                 if (piece.End > bare.Start || !string.IsNullOrWhiteSpace(text[piece.End..bare.Start])) continue;
-                foreach (var mention in document.Get(Entities.Resolution.CoreferenceLayers.Mentions))
-                    if (mention.Span == piece && mention.Kind == Entities.Resolution.MentionKind.Name)
-                        s = s with { Source = piece, Content = s.Content.Remove(piece) };
+                if (lookups.NameMentions.Contains(piece))
+                    s = s with { Source = piece, Content = s.Content.Remove(piece) };
             }
         }
         if (s.Content.IsEmpty) return null;
@@ -165,9 +302,8 @@ public sealed class StatementMergeStage : PipelineStage
         if (TrailingWeekdayAfterQuote(document, s.Content[^1]) is int cut and >= 0)
             s = s with { Content = s.Content.SetItem(s.Content.Length - 1, new TextSpan(s.Content[^1].Start, cut)) };
         // A quote over several paragraphs is one content, though the tagger reads one paragraph at a time.
-        foreach (var quote in document.Quotes)
+        foreach (var quote in lookups.MultiParagraphQuotes)
         {
-            if (quote.Content.Length < 2 || !quote.IsSpeech || quote.Depth > 0) continue;
             int at = s.Content.IndexOf(new TextSpan(quote.Open.Start, quote.Content[0].End + (quote.Content[0].End < text.Length && Text.Tokenizer.IsQuoteMark(text[quote.Content[0].End]) ? 1 : 0)));
             if (at < 0) at = s.Content.IndexOf(new TextSpan(quote.Open.Start, quote.Content[0].End));
             if (at < 0) continue;
@@ -190,15 +326,16 @@ public sealed class StatementMergeStage : PipelineStage
     /// object after a verb that reports nothing is kept ("had mocked the complaint", "cited her remarks"): PolNeAR
     /// annotates such attributions, and dropping them cost 0.3–0.6 points of exact F1 on dev and on held-out train articles.
     /// </summary>
-    private static bool Implausible(Document document, Statement s)
+    private static bool Implausible(Document document, MergeLookups lookups, Statement s)
     {
         if (s.Content.IsEmpty || !document.Has(Syntax.SyntaxLayers.PartOfSpeech)) return false;
         var pos = document.Get(Syntax.SyntaxLayers.PartOfSpeech);
         var quotes = document.Quotes;
         bool speech = false, label = false, title = false, finite = false, startsFinite = false;
-        foreach (var quote in quotes)
+        lookups.QuoteExtents.Collect(s.Content, lookups.Candidates);
+        foreach (int q in lookups.Candidates)
             foreach (var piece in s.Content)
-                if (piece.Overlaps(quote.Extent))
+                if (quotes[q] is var quote && piece.Overlaps(quote.Extent))
                 {
                     if (quote.IsSpeech && quote.Depth == 0) speech = true;
                     else { label = true; title |= IsTitle(document.Text, quote); }

@@ -36,15 +36,25 @@ public static class StatementDecoder
     /// Statements from BILOU <paramref name="labels"/> (one per token, see <see cref="StatementRoles.Scheme"/>).
     /// Uses the sentence layer, and the dependency layer and quote layer when present.
     /// </summary>
-    public static ImmutableArray<Statement> Decode(Document document, ReadOnlySpan<int> labels)
+    public static ImmutableArray<Statement> Decode(Document document, ReadOnlySpan<int> labels) => Decode(document, labels, null);
+
+    /// <summary>
+    /// As <see cref="Decode(Document, ReadOnlySpan{int})"/>, reusing the sentence of each token (-1 outside sentences)
+    /// that the tagger's context already holds; it is only read.
+    /// </summary>
+    internal static ImmutableArray<Statement> Decode(Document document, ReadOnlySpan<int> labels, int[]? sentenceOfToken)
     {
         var tokens = document.Tokens;
         if (labels.Length != tokens.Length) throw new ArgumentException("One label per token is required.", nameof(labels));
-        var sentenceOf = new int[tokens.Length];
-        Array.Fill(sentenceOf, -1);
         var sentences = document.Sentences;
-        for (int s = 0; s < sentences.Length; s++)
-            for (int t = sentences[s].FirstToken; t < sentences[s].EndToken; t++) sentenceOf[t] = s;
+        var sentenceOf = sentenceOfToken;
+        if (sentenceOf is null || sentenceOf.Length != tokens.Length)
+        {
+            sentenceOf = new int[tokens.Length];
+            Array.Fill(sentenceOf, -1);
+            for (int s = 0; s < sentences.Length; s++)
+                for (int t = sentences[s].FirstToken; t < sentences[s].EndToken; t++) sentenceOf[t] = s;
+        }
         var deps = document.Has(SyntaxLayers.Dependencies) ? document.Get(SyntaxLayers.Dependencies) : default;
 
         var cues = new List<Piece>();

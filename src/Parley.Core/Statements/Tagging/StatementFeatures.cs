@@ -30,7 +30,8 @@ internal sealed class StatementContext
     public required byte[] Quote { get; init; }          // per token: InQuote | InSpeech | OpenMark | CloseMark
     public required sbyte[] Entity { get; init; }        // per token: entity type * 2 + (inside ? 1 : 0), -1 none
     public required ulong[] Lower { get; init; }         // per token: hash of the lower-cased form
-    public required ulong[] PosHash { get; init; }       // per token: hash of the POS tag
+    public required ushort[] PosIndex { get; init; }     // per token: index of its POS tag in PosHashes
+    public required ulong[] PosHashes { get; init; }     // per distinct POS tag of the document: its hash
     public required byte[] Chunk { get; init; }          // per token: noun-phrase chunk part, 0 none, 1 B, 2 I, 3 L, 4 U
     public required byte[] ChunkRelation { get; init; }  // per token: how its chunk sits next to a reporting verb (BeforeCue, …), 0 none
     public required int[] NearestCue { get; init; }      // per token: signed distance to the nearest other reporting verb of its sentence, int.MaxValue none
@@ -41,6 +42,9 @@ internal sealed class StatementContext
     public required int[] FirstVerb { get; init; }       // per sentence: its first finite verb (VBD/VBZ/VBP/MD), or -1
 
     public ReadOnlySpan<char> Word(int t) => Document.Text.AsSpan(Tokens[t].Start, Tokens[t].Length);
+
+    /// <summary>The hash of token <paramref name="t"/>'s POS tag (a byte or two per token instead of eight: a 10 MB input has millions of tokens).</summary>
+    public ulong PosHash(int t) => PosHashes[PosIndex[t]];
 
     public static StatementContext Of(Document document)
     {
@@ -57,17 +61,30 @@ internal sealed class StatementContext
             for (int t = sentences[s].FirstToken; t < sentences[s].EndToken; t++) sentenceOf[t] = s;
         var cue = new byte[n];
         var lower = new ulong[n];
-        var posHash = new ulong[n];
-        var nounish = new bool[n];
+        var posIndex = new ushort[n];
+        // Per distinct tag: its hash and the tag classes the scans below ask about.
+        var tagIndex = new Dictionary<string, ushort>(StringComparer.Ordinal);
+        var posHashes = new List<ulong>();
+        var tagClass = new List<byte>(); // 1 nominal, 2 auxiliary or adverb, 4 finite verb
         var lexicon = ReportingLexicon.Default;
         for (int t = 0; t < n; t++)
         {
             var w = text.AsSpan(tokens[t].Start, tokens[t].Length);
             lower[t] = FoldedLower(w);
-            posHash[t] = FeatureHash.Add(0UL, pos[t].Tag);
-            nounish[t] = IsNounish(pos[t].Tag);
+            string tag = pos[t].Tag;
+            if (!tagIndex.TryGetValue(tag, out ushort index))
+            {
+                if (posHashes.Count > ushort.MaxValue) throw new InvalidOperationException("Too many distinct part-of-speech tags.");
+                index = (ushort)posHashes.Count;
+                tagIndex.Add(tag, index);
+                posHashes.Add(FeatureHash.Add(0UL, tag));
+                tagClass.Add((byte)((IsNounish(tag) ? 1 : 0) | (IsAuxiliaryOrAdverb(tag) ? 2 : 0) | (tag is "VBD" or "VBZ" or "VBP" or "MD" ? 4 : 0)));
+            }
+            posIndex[t] = index;
             cue[t] = lexicon.TryGetVerb(w, out _) ? (byte)1 : lexicon.TryGetGerund(w, out _) ? (byte)2 : (byte)0;
         }
+        var classes = tagClass.ToArray();
+        bool Nounish(int t) => (classes[posIndex[t]] & 1) != 0;
         var quote = new byte[n];
         if (document.Has(Layers.Quotes))
             foreach (var q in document.Quotes)
@@ -106,14 +123,14 @@ internal sealed class StatementContext
             // Noun-phrase chunks: maximal runs of nominal tags, and how each sits next to a reporting verb.
             for (int t = first; t < end;)
             {
-                if (!nounish[t]) { t++; continue; }
+                if (!Nounish(t)) { t++; continue; }
                 int stop = t + 1;
-                while (stop < end && nounish[stop]) stop++;
+                while (stop < end && Nounish(stop)) stop++;
                 if (stop - t == 1) chunk[t] = 4;
                 else { chunk[t] = 1; for (int u = t + 1; u < stop - 1; u++) chunk[u] = 2; chunk[stop - 1] = 3; }
                 byte rel = 0;
                 int after = stop;
-                while (after < end && after - stop < 3 && IsAuxiliaryOrAdverb(pos[after].Tag) && cue[after] == 0) after++;
+                while (after < end && after - stop < 3 && (classes[posIndex[after]] & 2) != 0 && cue[after] == 0) after++;
                 if (after < end && cue[after] == 1) rel = BeforeCue;
                 else if (t > first && cue[t - 1] == 1) rel = AfterCue;
                 else if (t >= first + 2 && Is(t - 1, "to") && Is(t - 2, "according")) rel = AfterAccordingTo;
@@ -145,7 +162,7 @@ internal sealed class StatementContext
                 if (w is ":") flags |= 1;
                 else if (IsDash(w)) flags |= 2;
                 else if (t + 1 < end && w.Equals("according", StringComparison.OrdinalIgnoreCase) && Is(t + 1, "to")) { flags |= 4; according = t; }
-                if (firstVerb[s] < 0 && pos[t].Tag is "VBD" or "VBZ" or "VBP" or "MD") firstVerb[s] = t;
+                if (firstVerb[s] < 0 && (classes[posIndex[t]] & 4) != 0) firstVerb[s] = t;
             }
             for (int t = end - 1; t >= Math.Max(first, end - 6) && trailing[s] < 0; t--)
             {
@@ -160,7 +177,7 @@ internal sealed class StatementContext
         {
             TrailingCue = trailing, LeadingCue = leading, FirstVerb = firstVerb, SentenceHasCue = hasCue,
             Document = document, Tokens = tokens, Sentences = sentences, SentenceOf = sentenceOf, Cue = cue, Quote = quote, Entity = entity, Lower = lower,
-            PosHash = posHash, Chunk = chunk, ChunkRelation = relation, NearestCue = nearest, Earlier = earlier,
+            PosIndex = posIndex, PosHashes = posHashes.ToArray(), Chunk = chunk, ChunkRelation = relation, NearestCue = nearest, Earlier = earlier,
         };
     }
 
@@ -211,16 +228,17 @@ internal static class StatementFeatures
         output.Clear();
         ulong none = FeatureHash.Add(0UL, "<none>");
         ulong L(int t) => t >= start && t < end ? c.Lower[t] : none;
-        ulong P(int t) => t >= start && t < end ? c.PosHash[t] : none;
+        ulong P(int t) => t >= start && t < end ? c.PosHash(t) : none;
 
         int firstSentence = c.SentenceOf[start];
+        int lastClose = int.MinValue / 2, nextOpenAt = -1; // -1: not looked for yet
         for (int t = start; t < end; t++)
         {
             int s = c.SentenceOf[t];
             var sentence = c.Sentences[s];
             var word = c.Word(t);
             ulong lower = c.Lower[t];
-            ulong pos = c.PosHash[t];
+            ulong pos = c.PosHash(t);
 
             output.Add(FeatureHash.Start((int)T.Bias));
             output.Add(FeatureHash.Add(FeatureHash.Start((int)T.Lower), lower));
@@ -295,9 +313,15 @@ internal static class StatementFeatures
             byte q = c.Quote[t];
             output.Add(FeatureHash.Add(FeatureHash.Start((int)T.QuoteFlags), q));
             output.Add(FeatureHash.Add(FeatureHash.Add(FeatureHash.Start((int)T.QuoteWord), q & 3), lower));
-            int prevClose = int.MaxValue, nextOpen = int.MaxValue;
-            for (int u = t - 1; u >= start && t - u <= 8; u--) if ((c.Quote[u] & StatementContext.CloseMark) != 0) { prevClose = t - u; break; }
-            for (int u = t + 1; u < end && u - t <= 8; u++) if ((c.Quote[u] & StatementContext.OpenMark) != 0) { nextOpen = u - t; break; }
+            // The last closing mark before the token and the first opening mark after it, each kept from a sweep over the unit.
+            int prevClose = t - lastClose <= 8 ? t - lastClose : int.MaxValue;
+            if (nextOpenAt <= t)
+            {
+                nextOpenAt = int.MaxValue / 2;
+                for (int u = t + 1; u < end; u++) if ((c.Quote[u] & StatementContext.OpenMark) != 0) { nextOpenAt = u; break; }
+            }
+            int nextOpen = nextOpenAt - t <= 8 ? nextOpenAt - t : int.MaxValue;
+            if ((q & StatementContext.CloseMark) != 0) lastClose = t;
             output.Add(FeatureHash.Add(FeatureHash.Add(FeatureHash.Start((int)T.QuoteDistance), Bin(prevClose)), Bin(nextOpen)));
             output.Add(FeatureHash.Add(FeatureHash.Add(FeatureHash.Start((int)T.QuoteDistance + 100), Bin(prevClose)), pos));
 
@@ -347,11 +371,11 @@ internal static class StatementFeatures
         output.Clear();
         ulong none = FeatureHash.Add(0UL, "<none>");
         ulong L(int t) => t >= start && t < end ? c.Lower[t] : none;
-        ulong P(int t) => t >= start && t < end ? c.PosHash[t] : none;
+        ulong P(int t) => t >= start && t < end ? c.PosHash(t) : none;
         for (int t = start; t < end; t++)
         {
             var sentence = c.Sentences[c.SentenceOf[t]];
-            ulong pos = c.PosHash[t];
+            ulong pos = c.PosHash(t);
             output.Add(FeatureHash.Start((int)T.Bias + 1000));
             output.Add(FeatureHash.Add(FeatureHash.Start((int)T.Lower + 1000), c.Lower[t]));
             output.Add(FeatureHash.Add(FeatureHash.Start((int)T.Pos + 1000), pos));
@@ -402,12 +426,12 @@ internal static class StatementFeatures
             output.Add(FeatureHash.Add(FeatureHash.Add(FeatureHash.Add(FeatureHash.Add(FeatureHash.Start((int)T.Stage1Cue), lBin), lSame), rBin), rSame));
             output.Add(FeatureHash.Add(FeatureHash.Add(FeatureHash.Add(FeatureHash.Add(FeatureHash.Start((int)T.Stage1Cue + 100), lBin), lSame), c.Chunk[t]), c.ChunkRelation[t]));
             output.Add(FeatureHash.Add(FeatureHash.Add(FeatureHash.Add(FeatureHash.Add(FeatureHash.Start((int)T.Stage1Cue + 200), rBin), rSame), c.Chunk[t]), c.ChunkRelation[t]));
-            output.Add(FeatureHash.Add(FeatureHash.Add(FeatureHash.Add(FeatureHash.Add(FeatureHash.Start((int)T.Stage1Cue + 300), lBin), rBin), c.Quote[t] & 3), c.PosHash[t]));
+            output.Add(FeatureHash.Add(FeatureHash.Add(FeatureHash.Add(FeatureHash.Add(FeatureHash.Start((int)T.Stage1Cue + 300), lBin), rBin), c.Quote[t] & 3), c.PosHash(t)));
             if (l >= 0 && lSame == 1) output.Add(FeatureHash.Add(FeatureHash.Add(FeatureHash.Start((int)T.Stage1CueWord), c.Lower[l]), Math.Min(t - l, 3)));
             if (r >= 0 && rSame == 1) output.Add(FeatureHash.Add(FeatureHash.Add(FeatureHash.Start((int)T.Stage1CueWord + 100), c.Lower[r]), Math.Min(r - t, 3)));
             int s = c.SentenceOf[t];
             int role = Role(t);
-            ulong pos = c.PosHash[t];
+            ulong pos = c.PosHash(t);
             output.Add(FeatureHash.Add(FeatureHash.Start((int)T.Stage1), stage1[t]));
             output.Add(FeatureHash.Add(FeatureHash.Add(FeatureHash.Start((int)T.Stage1Pos), role), pos));
             for (int d = -2; d <= 2; d++)

@@ -64,9 +64,14 @@ public sealed class StatementTagger
     public int[] TagLabels(Document document, CancellationToken cancellationToken = default) => TagLabels(document, Passes.Count, cancellationToken);
 
     /// <summary>Labels from the first <paramref name="passes"/> passes only.</summary>
-    internal int[] TagLabels(Document document, int passes, CancellationToken cancellationToken = default)
+    internal int[] TagLabels(Document document, int passes, CancellationToken cancellationToken = default) =>
+        TagLabels(document, passes, out _, cancellationToken);
+
+    /// <summary>Labels from the first <paramref name="passes"/> passes, and the sentence of each token (for the decoder).</summary>
+    private int[] TagLabels(Document document, int passes, out int[] sentenceOf, CancellationToken cancellationToken)
     {
         var context = StatementContext.Of(document);
+        sentenceOf = context.SentenceOf;
         var labels = new int[context.Tokens.Length];
         var units = StatementUnits.Of(document);
         var local = new FeatureSequence();
@@ -93,7 +98,7 @@ public sealed class StatementTagger
 
     /// <summary>Tags <paramref name="document"/> and groups the tagged spans into statements.</summary>
     public System.Collections.Immutable.ImmutableArray<Statement> Tag(Document document, CancellationToken cancellationToken = default) =>
-        StatementDecoder.Decode(document, TagLabels(document, cancellationToken));
+        StatementDecoder.Decode(document, TagLabels(document, Passes.Count, out int[] sentenceOf, cancellationToken), sentenceOf);
 
     /// <summary>Saves the tagger.</summary>
     public void Save(string path) => ModelFile.Write(path, Magic, FormatVersion, w =>
