@@ -45,7 +45,9 @@ internal static class WordClasses
         "analysts", "experts", "observers", "critics", "many", "some", "others", "commentators", "economists",
         "scientists", "pundits", "skeptics", "sceptics", "opponents", "supporters", "detractors", "researchers",
         "studies", "polls", "reports", "everyone", "most", "few", "several", "activists", "protesters", "protestors",
-        "voters", "locals", "villagers", "farmers", "parents", "academics", "scholars", "historians", "watchers");
+        "voters", "locals", "villagers", "farmers", "parents", "academics", "scholars", "historians", "watchers",
+        "owners", "shopkeepers", "merchants", "traders", "customers", "shoppers", "consumers", "investors", "workers",
+        "students", "teachers", "drivers", "fishermen", "citizens", "passengers", "commuters", "families", "patients");
 
     private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> OrganizationSet = Set(
         "ministry", "department", "agency", "party", "council", "commission", "committee", "office", "government",
