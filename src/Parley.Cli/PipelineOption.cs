@@ -11,7 +11,7 @@ internal static class PipelineOption
     {
         var option = new Option<string>("--pipeline", "-p")
         {
-            Description = "Which pipeline: full (entities, coreference, speakers; rule-based quote attribution), quotes (text and quotes only, no model) or trained (full with syntax and the trained attribution tagger: reported speech too, slower)",
+            Description = "Which pipeline: full (the default: POS, entities, coreference, the trained attribution tagger with rule merge, kinds, speakers, channels, claims), rules (the rule-based attribution only, faster), trained (the tagger's statements without the rule merge) or quotes (text and quotes only, no model)",
             DefaultValueFactory = _ => "full",
         };
         option.AcceptOnlyFromAmong([.. ParleyPipeline.Names]);
