@@ -358,20 +358,7 @@ public sealed class SequenceModel
                         b[y] = arg;
                     }
                 }
-                float* last = score + (length - 1) * n;
-                float bestEnd = float.NegativeInfinity;
-                int label = 0;
-                for (int y = 0; y < n; y++)
-                {
-                    float s = last[y] + end[y];
-                    if (s > bestEnd) { bestEnd = s; label = y; }
-                }
-                for (int i = length - 1; i >= 0; i--)
-                {
-                    labels[i] = label;
-                    label = back[i * n + label];
-                }
-                return bestEnd;
+                return Backtrack(scoreArray.AsSpan((length - 1) * n, n), _end, backArray, length, labels);
             }
         }
         finally
@@ -379,6 +366,25 @@ public sealed class SequenceModel
             ArrayPool<float>.Shared.Return(scoreArray);
             ArrayPool<int>.Shared.Return(backArray);
         }
+    }
+
+    /// <summary>Picks the best final label (with its end score) and follows the back pointers to the start; returns the best score.</summary>
+    private static float Backtrack(ReadOnlySpan<float> last, float[] end, int[] back, int length, Span<int> labels)
+    {
+        int n = last.Length;
+        float bestEnd = float.NegativeInfinity;
+        int label = 0;
+        for (int y = 0; y < n; y++)
+        {
+            float s = last[y] + end[y];
+            if (s > bestEnd) { bestEnd = s; label = y; }
+        }
+        for (int i = length - 1; i >= 0; i--)
+        {
+            labels[i] = label;
+            label = back[i * n + label];
+        }
+        return bestEnd;
     }
 
     internal static int[][] Predecessors(bool[] allowed, int n)
@@ -416,20 +422,7 @@ public sealed class SequenceModel
                     back[curBase + y] = arg;
                 }
             }
-            int lastBase = (length - 1) * n;
-            float bestEnd = float.NegativeInfinity;
-            int label = 0;
-            for (int y = 0; y < n; y++)
-            {
-                float s = score[lastBase + y] + end[y];
-                if (s > bestEnd) { bestEnd = s; label = y; }
-            }
-            for (int i = length - 1; i >= 0; i--)
-            {
-                labels[i] = label;
-                label = back[i * n + label];
-            }
-            return bestEnd;
+            return Backtrack(score.AsSpan((length - 1) * n, n), end, back, length, labels);
         }
         finally
         {
