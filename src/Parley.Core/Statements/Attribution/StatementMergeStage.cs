@@ -106,7 +106,19 @@ public sealed class StatementMergeStage : PipelineStage
         foreach (var paraphrase in paraphrases)
         {
             var paraphraseCue = paraphrase.Cue!.Value;
-            if (CueUsed(paraphraseCue)) continue;
+            if (CueUsed(paraphraseCue))
+            {
+                // "The economy will shrink, analysts say": the rule reads the whole clause where the tagger kept a part of it.
+                if (paraphrase.Kind == StatementKind.AccordingTo)
+                {
+                    byCue.Collect(paraphraseCue, candidates);
+                    foreach (int i in candidates)
+                        if (!removed[i] && merged[i] is { Cue: { } used, Content.IsEmpty: false } same && used.Overlaps(paraphraseCue)
+                            && Covers(paraphrase.Content, same.Content) && Length(paraphrase.Content) > Length(same.Content))
+                            Set(i, same with { Content = paraphrase.Content });
+                }
+                continue;
+            }
             var content = paraphrase.Content[0];
             if (paraphrase.Kind == StatementKind.AccordingTo)
             {
@@ -299,7 +311,9 @@ public sealed class StatementMergeStage : PipelineStage
             && s.Content[^1] is { } tail && tail.Start >= inverted.End && string.IsNullOrWhiteSpace(text[inverted.End..tail.Start])
             && !Text.Tokenizer.IsQuoteMark(text[tail.Start]) && SentenceEndsAt(document, tail.End))
             s = s with { Source = new TextSpan(inverted.Start, tail.End), Content = s.Content.RemoveAt(s.Content.Length - 1), Speaker = null };
-        if (TrailingWeekdayAfterQuote(document, s.Content[^1]) is int cut and >= 0)
+        int cut = TrailingWeekdayAfterQuote(document, s.Content[^1]);
+        if (cut < 0) cut = TrailingWeekdayAfterObject(document, s.Content[^1]);
+        if (cut >= 0)
             s = s with { Content = s.Content.SetItem(s.Content.Length - 1, new TextSpan(s.Content[^1].Start, cut)) };
         // A quote over several paragraphs is one content, though the tagger reads one paragraph at a time.
         foreach (var quote in lookups.MultiParagraphQuotes)
@@ -380,6 +394,26 @@ public sealed class StatementMergeStage : PipelineStage
         if (Array.IndexOf(Weekdays, word) < 0) return -1;
         if (!text.AsSpan(tokens[last - 1].Start, tokens[last - 1].Length).Equals("on", StringComparison.OrdinalIgnoreCase)) return -1;
         return tokens[last - 2].Kind == TokenKind.Quote ? tokens[last - 2].End : -1;
+    }
+
+    /// <summary>
+    /// Where a content piece with no verb should end when it closes with "on Friday": the day dates the act ("rejected
+    /// the offer on Friday"), not the object. A clause keeps its day ("said the talks would resume on Monday"). -1 when not.
+    /// </summary>
+    private static int TrailingWeekdayAfterObject(Document document, TextSpan piece)
+    {
+        if (!document.Has(Syntax.SyntaxLayers.PartOfSpeech)) return -1;
+        var tokens = document.TokensIn(piece);
+        if (tokens.Length < 3) return -1;
+        string text = document.Text;
+        int last = tokens.Length - 1;
+        if (Array.IndexOf(Weekdays, text.Substring(tokens[last].Start, tokens[last].Length)) < 0) return -1;
+        if (!text.AsSpan(tokens[last - 1].Start, tokens[last - 1].Length).Equals("on", StringComparison.OrdinalIgnoreCase)) return -1;
+        var pos = document.Get(Syntax.SyntaxLayers.PartOfSpeech);
+        int first = document.TokenIndexAt(piece.Start);
+        for (int t = first; t < first + tokens.Length; t++)
+            if (pos[t].Tag is "VBD" or "VBZ" or "VBP" or "MD" or "VB" or "TO" || tokens[t - first].Kind == TokenKind.Quote) return -1;
+        return tokens[last - 2].End;
     }
 
     /// <summary>The offset of a colon right after <paramref name="from"/> (spaces allowed, no line break), or -1.</summary>

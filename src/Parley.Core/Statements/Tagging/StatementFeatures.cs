@@ -212,7 +212,7 @@ internal sealed class StatementContext
 internal static class StatementFeatures
 {
     /// <summary>Identifies the feature set; stored in the model, which refuses to load with another one.</summary>
-    public const string Version = "statement-features-6";
+    public const string Version = "statement-features-7";
 
     private enum T
     {
@@ -220,7 +220,7 @@ internal static class StatementFeatures
         HeadWord, HeadCue, CuePath, CueAncestorDistance, CueAncestorEntry, CueChildren, NearCue, QuoteFlags, QuoteWord, QuoteDistance,
         Colon, Dash, AccordingTo, AfterAccordingTo, SentenceInitial, SentenceInUnit, UnitInDocument, Headline, Entity, EntityDep,
         PosDepHeadCue, LowerDep, SentenceEnd, QuoteCount, CueInSentence, RootCue, RootCuePos, TrailingCue, LeadingCue,
-        Stage1, Stage1Window, Stage1Sentence, Stage1Neighbour, Stage1Pos, Chunk, ChunkPos, ChunkWord, Stage1Chunk, Stage1Cue, Stage1CueWord, ColonContext,
+        Stage1, Stage1Window, Stage1Sentence, Stage1Neighbour, Stage1Pos, Chunk, ChunkPos, ChunkWord, Stage1Chunk, Stage1Cue, Stage1CueWord, ColonContext, Stem,
     }
 
     public static void Extract(StatementContext c, int start, int end, int unitIndex, FeatureSequence output)
@@ -243,6 +243,12 @@ internal static class StatementFeatures
             output.Add(FeatureHash.Start((int)T.Bias));
             output.Add(FeatureHash.Add(FeatureHash.Start((int)T.Lower), lower));
             output.Add(FeatureHash.Add(FeatureHash.Start((int)T.Shape), Shape(word)));
+            // The word and its neighbours without inflection ("cited", "cites", "citing" → "cit"): rare cue verbs share their evidence.
+            ulong stem = Stem(word);
+            output.Add(FeatureHash.Add(FeatureHash.Start((int)T.Stem), stem));
+            output.Add(FeatureHash.Add(FeatureHash.Add(FeatureHash.Start((int)T.Stem + 100), stem), pos));
+            output.Add(FeatureHash.Add(FeatureHash.Start((int)T.Stem + 200), t > start ? Stem(c.Word(t - 1)) : none));
+            output.Add(FeatureHash.Add(FeatureHash.Start((int)T.Stem + 300), t + 1 < end ? Stem(c.Word(t + 1)) : none));
             for (int k = 1; k <= 3 && k < word.Length; k++)
                 output.Add(FeatureHash.AddLower(FeatureHash.Add(FeatureHash.Start((int)T.Suffix), k), word[^k..]));
             for (int d = -2; d <= 2; d++)
@@ -481,5 +487,20 @@ internal static class StatementFeatures
             h = (h ^ k) * 1099511628211UL;
         }
         return h;
+    }
+
+    /// <summary>A crude stem of a word, hashed: lower-cased, without "-ing", "-ed", "-es", "-s", a doubled final consonant or a final "e".</summary>
+    internal static ulong Stem(ReadOnlySpan<char> word)
+    {
+        Span<char> buffer = stackalloc char[Math.Min(word.Length, 32)];
+        for (int i = 0; i < buffer.Length; i++) buffer[i] = char.ToLowerInvariant(word[i]);
+        var w = buffer;
+        if (w.Length >= 6 && w.EndsWith("ing")) w = w[..^3];
+        else if (w.Length >= 5 && (w.EndsWith("ied") || w.EndsWith("ies"))) { w = w[..^2]; w[^1] = 'y'; }
+        else if (w.Length >= 5 && (w.EndsWith("ed") || w.EndsWith("es"))) w = w[..^2];
+        else if (w.Length >= 4 && w.EndsWith("s") && !w.EndsWith("ss")) w = w[..^1];
+        if (w.Length >= 4 && w[^1] == w[^2] && w[^1] is not ('l' or 's' or 'e' or 'o')) w = w[..^1];
+        if (w.Length >= 4 && w[^1] == 'e') w = w[..^1];
+        return FeatureHash.Add(0x57E3UL, (ReadOnlySpan<char>)w);
     }
 }
