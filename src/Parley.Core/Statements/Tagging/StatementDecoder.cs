@@ -207,6 +207,7 @@ public static class StatementDecoder
             int colon = name;
             while (colon < stop && colon - name < 4 && char.IsUpper(text[tokens[colon].Start])) colon++;
             if (colon == name || colon + 1 >= end || text.AsSpan(tokens[colon].Start, tokens[colon].Length) is not ":") continue;
+            if (IsLayoutLabel(text.AsSpan(tokens[name].Start, tokens[colon - 1].End - tokens[name].Start))) continue;
             int contentEnd = end;
             if (name > first && tokens[end - 1].Kind == TokenKind.Quote) contentEnd--; // the transcript's own quote marks
             if (contentEnd <= colon + 1) continue;
@@ -219,6 +220,23 @@ public static class StatementDecoder
             forced[colon + 1] = colon;
         }
     }
+
+    /// <summary>
+    /// Labels of news layout, not speakers: "The Latest:", "CORRECTION:", "EXCLUSIVE:", "Paid Notice:", "Contributing:".
+    /// </summary>
+    private static bool IsLayoutLabel(ReadOnlySpan<char> label)
+    {
+        foreach (string known in LayoutLabels)
+            if (label.Equals(known, StringComparison.OrdinalIgnoreCase)) return true;
+        return false;
+    }
+
+    private static readonly string[] LayoutLabels =
+    [
+        "The Latest", "Correction", "Corrections", "Clarification", "Update", "Updated", "Updates", "Breaking", "Breaking News",
+        "Exclusive", "Paid Notice", "Contributing", "Related", "Watch", "Read", "Read More", "Photos", "Video", "Analysis",
+        "Opinion", "Note", "Editor's Note", "Editor’s Note", "Disclosure", "Live", "Live Updates", "Factbox", "Fact Check",
+    ];
 
     private static void RemoveOverlapping(List<Piece> pieces, int start, int end) => pieces.RemoveAll(p => p.Start < end && p.End > start);
 
