@@ -62,7 +62,17 @@ internal static class EvalCommand
             var split = PolNearReader.ReadSplit(folder.FullName);
             foreach (var problem in split.Problems) Console.Error.WriteLine($"warning: {problem}");
             var errorFile = parseResult.GetValue(errors);
-            using var errorWriter = errorFile is null ? null : new StreamWriter(errorFile.FullName);
+            StreamWriter? errorWriter = null;
+            try
+            {
+                if (errorFile is not null) errorWriter = new StreamWriter(errorFile.FullName);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                Console.Error.WriteLine($"parley eval polnear: cannot write --errors file '{errorFile!.FullName}': {e.Message}");
+                return MissingData;
+            }
+            using var errorFileWriter = errorWriter;
             errorWriter?.WriteLine("article\tproblem\tgold cue\tgold source\tpredicted cue\tpredicted source\tgold content\tpredicted content");
             var result = AttributionEvaluator.Evaluate(split.Articles, ParleyPipeline.Get(parseResult.GetValue(pipelineName)!), errors: errorWriter);
             var inv = CultureInfo.InvariantCulture;
