@@ -489,6 +489,11 @@ public sealed class StatementMergeStage : PipelineStage
         var mentions = document.Has(Entities.Resolution.CoreferenceLayers.Mentions) ? document.Get(Entities.Resolution.CoreferenceLayers.Mentions) : [];
         var sentences = document.Sentences;
         var tokens = document.Tokens;
+        // The cues of statements that have a source, in text order: the lenders, found by binary search per sentence.
+        var lenders = new List<(int Cue, TextSpan Source)>();
+        foreach (var statement in statements)
+            if (statement is { Source: { } lent, Cue: { } lenderCue }) lenders.Add((lenderCue.Start, lent));
+        lenders.Sort(static (a, b) => a.Cue.CompareTo(b.Cue));
         for (int i = 0; i < statements.Count; i++)
         {
             if (statements[i].Source is not null || statements[i].Cue is not { } cue) continue;
@@ -505,12 +510,18 @@ public sealed class StatementMergeStage : PipelineStage
             if (sentence < 0) continue;
             TextSpan? subject = null;
             int best = int.MaxValue;
-            foreach (var other in statements)
-                if (other.Source is { } source && other.Cue is { } otherCue && document.SentenceIndexOfToken(document.TokenIndexAt(otherCue.Start)) == sentence
-                    && Math.Abs(otherCue.Start - cue.Start) < best)
+            var span = sentences[sentence].Span;
+            int lo = 0, hi = lenders.Count;
+            while (lo < hi)
+            {
+                int mid = (lo + hi) >>> 1;
+                if (lenders[mid].Cue < span.Start) lo = mid + 1; else hi = mid;
+            }
+            for (int k = lo; k < lenders.Count && lenders[k].Cue < span.End; k++)
+                if (Math.Abs(lenders[k].Cue - cue.Start) < best)
                 {
-                    best = Math.Abs(otherCue.Start - cue.Start);
-                    subject = source;
+                    best = Math.Abs(lenders[k].Cue - cue.Start);
+                    subject = lenders[k].Source;
                 }
             if (subject is null)
             {
