@@ -232,8 +232,11 @@ internal static class StatementFeatures
 
         int firstSentence = c.SentenceOf[start];
         int lastClose = int.MinValue / 2, nextOpenAt = -1; // -1: not looked for yet
-        for (int t = start; t < end; t++)
+        // Stems of the previous, this and the next token, rolled along so each word is stemmed once.
+        ulong stemBefore = none, stem = Stem(c.Word(start)), stemAfter;
+        for (int t = start; t < end; t++, stemBefore = stem, stem = stemAfter)
         {
+            stemAfter = t + 1 < end ? Stem(c.Word(t + 1)) : none;
             int s = c.SentenceOf[t];
             var sentence = c.Sentences[s];
             var word = c.Word(t);
@@ -244,11 +247,10 @@ internal static class StatementFeatures
             output.Add(FeatureHash.Add(FeatureHash.Start((int)T.Lower), lower));
             output.Add(FeatureHash.Add(FeatureHash.Start((int)T.Shape), Shape(word)));
             // The word and its neighbours without inflection ("cited", "cites", "citing" → "cit"): rare cue verbs share their evidence.
-            ulong stem = Stem(word);
             output.Add(FeatureHash.Add(FeatureHash.Start((int)T.Stem), stem));
             output.Add(FeatureHash.Add(FeatureHash.Add(FeatureHash.Start((int)T.Stem + 100), stem), pos));
-            output.Add(FeatureHash.Add(FeatureHash.Start((int)T.Stem + 200), t > start ? Stem(c.Word(t - 1)) : none));
-            output.Add(FeatureHash.Add(FeatureHash.Start((int)T.Stem + 300), t + 1 < end ? Stem(c.Word(t + 1)) : none));
+            output.Add(FeatureHash.Add(FeatureHash.Start((int)T.Stem + 200), stemBefore));
+            output.Add(FeatureHash.Add(FeatureHash.Start((int)T.Stem + 300), stemAfter));
             for (int k = 1; k <= 3 && k < word.Length; k++)
                 output.Add(FeatureHash.AddLower(FeatureHash.Add(FeatureHash.Start((int)T.Suffix), k), word[^k..]));
             for (int d = -2; d <= 2; d++)
