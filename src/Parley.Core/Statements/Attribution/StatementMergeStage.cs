@@ -269,6 +269,8 @@ public sealed class StatementMergeStage : PipelineStage
     {
         string text = document.Text;
         var s = statement;
+        if (s.Source is { } partial && SourceBoundaries.Adjust(document, partial, s.Cue) is var whole && whole != partial)
+            s = s with { Source = whole }; // "China, | Pyongyang's only ally …, said": the whole noun phrase
         if (s.Source is { } source)
         {
             // A trailing comma stays: the annotation keeps it after an apposition ("Sergei Aksyonov, the head of …,").
@@ -532,8 +534,29 @@ public sealed class StatementMergeStage : PipelineStage
                     && !statements[i].Content.Any(c => c.Overlaps(mentions[at].Span)))
                     subject = mentions[at].Span;
             }
+            if (subject is null && SentenceSubject(document, sentences[sentence].FirstToken, first) is { } opening
+                && !statements[i].Content.Any(c => c.Overlaps(opening)))
+                subject = opening; // "The nurse later sued, claiming …": a subject that is no entity mention
             if (subject is not null) statements[i] = statements[i] with { Source = subject };
         }
+    }
+
+    /// <summary>
+    /// The noun phrase that opens a sentence (after an opening quote or "And"/"But") as the subject of its finite verb,
+    /// ending before token <paramref name="limit"/>: "The conservative publication has been …", "And he managed …". Null otherwise.
+    /// </summary>
+    private static TextSpan? SentenceSubject(Document document, int from, int limit)
+    {
+        var pos = document.Get(Syntax.SyntaxLayers.PartOfSpeech);
+        var tokens = document.Tokens;
+        int t = from;
+        while (t < limit && (tokens[t].Kind == TokenKind.Quote || pos[t].Tag == "CC")) t++;
+        int start = t;
+        while (t < limit && t - start < 8 && pos[t].Tag is "DT" or "PRP$" or "JJ" or "JJR" or "JJS" or "CD" or "POS" or "PRP" or "NN" or "NNS" or "NNP" or "NNPS") t++;
+        if (t == start || t >= limit || pos[t - 1].Tag is "DT" or "PRP$" or "JJ" or "POS") return null;
+        int verb = t;
+        while (verb < limit && pos[verb].Tag == "RB") verb++;
+        return verb < limit && IsFinite(pos[verb].Tag) ? new TextSpan(tokens[start].Start, tokens[t - 1].End) : null;
     }
 
     /// <summary>The mention that ends right before ", speaking …, " (an aside, see <see cref="AsideStart"/>) right before token <paramref name="cue"/>.</summary>
