@@ -603,10 +603,12 @@ public sealed class StatementMergeStage : PipelineStage
         int first = document.TokenIndexAt(cue.Start), end = document.TokenIndexAt(cue.End);
         if (end <= first) return false;
         var tokens = document.Tokens;
-        // "asked": the one asked is no speaker, before a passive or participle cue or after the cue.
+        // "asked": the one asked is no speaker, after the cue ("asked the minister", not "was asked by the moderator") or before a
+        // passive or participle ("Trump was asked", "Asked about the deal, Ms. Reyes …"; not "The Post has repeatedly asked").
         for (int t = first; t < end; t++)
             if (text.Slice(tokens[t].Start, tokens[t].Length).Equals("asked", StringComparison.OrdinalIgnoreCase)
-                && (source.Start >= cue.End || pos[t].Tag == "VBN")) return true;
+                && (source.Start >= cue.End ? !PrecededBy(document, source.Start, "by")
+                    : pos[t].Tag == "VBN" && !(t > first && text.Slice(tokens[t - 1].Start, tokens[t - 1].Length) is "has" or "have" or "had"))) return true;
         if (source.End > cue.Start) return false;
         // A form of "be" in the cue, then a past participle: "is expected", "were known", "has been attacked".
         bool be = false;
@@ -616,10 +618,26 @@ public sealed class StatementMergeStage : PipelineStage
             if (word is "is" or "are" or "was" or "were" or "be" or "been" or "being" or "’s" or "'s") be = true;
             else if (be && pos[t].Tag == "VBN")
                 return !HolderParticiples.Contains(word.ToString().ToLowerInvariant())
-                    && !(t + 1 < tokens.Length && text.Slice(tokens[t + 1].Start, tokens[t + 1].Length).Equals("by", StringComparison.Ordinal));
+                    && !(t + 1 < tokens.Length && text.Slice(tokens[t + 1].Start, tokens[t + 1].Length).Equals("by", StringComparison.Ordinal))
+                    && !VerbFollows(pos, t + 1, end); // "is shown lecturing", "is poised to argue": the subject does the talking
             else if (pos[t].Tag is not ("RB" or "MD")) be = false;
         }
         return false;
+    }
+
+    /// <summary>Whether a gerund or an infinitive ("to argue") follows among tokens <paramref name="from"/> to <paramref name="end"/>.</summary>
+    private static bool VerbFollows(ImmutableArray<Syntax.PosTag> pos, int from, int end)
+    {
+        for (int t = from; t < end; t++)
+            if (pos[t].Tag is "VBG" or "VB") return true;
+        return false;
+    }
+
+    /// <summary>Whether the token before <paramref name="offset"/> is <paramref name="word"/>.</summary>
+    private static bool PrecededBy(Document document, int offset, string word)
+    {
+        int t = document.TokenIndexAt(offset) - 1;
+        return t >= 0 && document.Text.AsSpan(document.Tokens[t].Start, document.Tokens[t].Length).Equals(word, StringComparison.OrdinalIgnoreCase);
     }
 
     /// <summary>Participles whose subject holds the attitude ("Maria Lopez is convinced …", "officials were alarmed"), or speaks ("was quoted").</summary>
@@ -631,7 +649,7 @@ public sealed class StatementMergeStage : PipelineStage
         "unimpressed", "divided", "split", "united", "interested", "prepared", "resigned", "inclined", "scared", "terrified",
         "frightened", "puzzled", "perplexed", "baffled", "confused", "stunned", "amazed", "intrigued", "embarrassed",
         "offended", "insulted", "annoyed", "irritated", "upset", "disturbed", "horrified", "appalled", "saddened", "thrilled",
-        "excited", "reassured", "quoted", "agreed", "dedicated", "devoted", "focused", "fixated", "obsessed", "bothered",
+        "excited", "reassured", "quoted", "agreed", "dedicated", "devoted", "focused", "fixated", "obsessed", "bothered", "miffed",
     };
 
     private static bool IsFinite(string tag) => tag is "VBD" or "VBZ" or "VBP" or "MD";

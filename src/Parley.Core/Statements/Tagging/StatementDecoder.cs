@@ -42,7 +42,12 @@ public static class StatementDecoder
     /// As <see cref="Decode(Document, ReadOnlySpan{int})"/>, reusing the sentence of each token (-1 outside sentences)
     /// that the tagger's context already holds; it is only read.
     /// </summary>
-    internal static ImmutableArray<Statement> Decode(Document document, ReadOnlySpan<int> labels, int[]? sentenceOfToken)
+    /// <param name="document">The tagged document.</param>
+    /// <param name="labels">One BILOU label per token.</param>
+    /// <param name="sentenceOfToken">The sentence of each token, or null.</param>
+    /// <param name="sourceOf">When given, the source (token range, or null for none) of each tagged cue (token range), from the
+    /// cue-conditioned source tagger; the tagged sources then serve only the cues the decoder adds by rule.</param>
+    internal static ImmutableArray<Statement> Decode(Document document, ReadOnlySpan<int> labels, int[]? sentenceOfToken, Func<int, int, (int Start, int End)?>? sourceOf = null)
     {
         var tokens = document.Tokens;
         if (labels.Length != tokens.Length) throw new ArgumentException("One label per token is required.", nameof(labels));
@@ -109,8 +114,18 @@ public static class StatementDecoder
         {
             var cue = cues[c];
             Piece? source = PickSource(deps, cue, sources, document, sentences);
-            // A cue with a source but no tagged content is kept (the tagger misses contents more often than cues), at a lower confidence.
+            // A cue with a tagged source but no tagged content is kept (the tagger misses contents more often than cues), at a lower confidence.
             if (contentOf[c].Count == 0 && source is null) continue;
+            // The cue-conditioned source tagger has the last word on a tagged cue; content it claims for the source gives way
+            // ("David Gorski, … and the editor of a prominent blog" is no content). Content that was all source leaves no statement
+            // unless a source was tagged too ("The opposition leader spoke after the vote").
+            if (sourceOf is not null && SpanTagScheme.Decompose(labels[cue.Start]).Type == StatementRoles.Cue && sourceOf(cue.Start, cue.End) is { } chosen)
+            {
+                bool hadContent = contentOf[c].Count > 0;
+                if (contentOf[c].Exists(p => p.Start < chosen.End && chosen.Start < p.End)) contentOf[c] = Without(contentOf[c], chosen.Start, chosen.End);
+                if (hadContent && contentOf[c].Count == 0 && source is null) continue;
+                source = new Piece(chosen.Start, chosen.End, sentenceOf[chosen.Start]);
+            }
             var contentSpans = contentOf[c].OrderBy(p => p.Start)
                 .Select(p => new TextSpan(tokens[p.Start].Start, tokens[p.End - 1].End)).ToImmutableArray();
             var cueSpan = new TextSpan(tokens[cue.Start].Start, tokens[cue.End - 1].End);
@@ -337,6 +352,19 @@ public static class StatementDecoder
             }
         }
         return false;
+    }
+
+    /// <summary>The pieces with the tokens <paramref name="start"/> to <paramref name="end"/> cut out.</summary>
+    private static List<Piece> Without(List<Piece> pieces, int start, int end)
+    {
+        var kept = new List<Piece>(pieces.Count + 1);
+        foreach (var p in pieces)
+        {
+            if (p.End <= start || p.Start >= end) { kept.Add(p); continue; }
+            if (p.Start < start) kept.Add(p with { End = start });
+            if (p.End > end) kept.Add(p with { Start = end });
+        }
+        return kept;
     }
 
     /// <summary>

@@ -212,7 +212,7 @@ internal sealed class StatementContext
 internal static class StatementFeatures
 {
     /// <summary>Identifies the feature set; stored in the model, which refuses to load with another one.</summary>
-    public const string Version = "statement-features-7";
+    public const string Version = "statement-features-8";
 
     private enum T
     {

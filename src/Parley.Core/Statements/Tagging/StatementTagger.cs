@@ -14,7 +14,7 @@ public sealed class StatementTagger
     public const string Magic = "PRLYSTM";
 
     /// <summary>The model file format version.</summary>
-    public const int FormatVersion = 1;
+    public const int FormatVersion = 2;
 
     /// <summary>The default model location, relative to the application directory.</summary>
     public const string DefaultRelativePath = "models/statements.bin";
@@ -22,21 +22,33 @@ public sealed class StatementTagger
     private static readonly Lazy<StatementTagger> s_default = new(() => Load(DefaultPath));
 
     /// <summary>Creates a tagger from a trained model (one pass).</summary>
-    public StatementTagger(SequenceModel model, string description) : this([model], description) { }
+    public StatementTagger(SequenceModel model, string description, SequenceModel? sources = null) : this([model], description, sources) { }
 
     /// <summary>
     /// Creates a tagger from trained passes: the first on local features, the optional second also on the
     /// first pass's roles in the token's sentence and neighbourhood.
     /// </summary>
-    public StatementTagger(IReadOnlyList<SequenceModel> passes, string description)
+    /// <param name="passes">The passes (one or two).</param>
+    /// <param name="description">A description of the training run.</param>
+    /// <param name="sources">The optional cue-conditioned source tagger (<see cref="SourceModel"/>).</param>
+    public StatementTagger(IReadOnlyList<SequenceModel> passes, string description, SequenceModel? sources = null)
     {
         ArgumentNullException.ThrowIfNull(passes);
         if (passes.Count is < 1 or > 2) throw new ArgumentException("A tagger has one or two passes.", nameof(passes));
         if (passes.Any(m => m.Labels.Count != StatementRoles.Scheme.Labels.Count))
             throw new ArgumentException("The model's labels do not match the statement scheme.", nameof(passes));
+        if (sources is not null && sources.Labels.Count != SourceFeatures.Scheme.Labels.Count)
+            throw new ArgumentException("The source model's labels do not match the source scheme.", nameof(sources));
         Passes = passes.ToArray();
         Description = description;
+        SourceModel = sources;
     }
+
+    /// <summary>
+    /// The cue-conditioned source tagger: given one cue, it labels that cue's source in the cue's sentence
+    /// (<see cref="SourceFeatures"/>). Null when the model has none; the decoder then picks among the joint tagger's sources.
+    /// </summary>
+    public SequenceModel? SourceModel { get; }
 
     /// <summary>Where <see cref="Default"/> loads from: <c>models/statements.bin</c> beside the Parley assemblies.</summary>
     public static string DefaultPath => Path.Combine(AppContext.BaseDirectory, DefaultRelativePath);
@@ -52,7 +64,7 @@ public sealed class StatementTagger
     public IReadOnlyList<SequenceModel> Passes { get; }
 
     /// <summary>Total number of weighted features over all passes.</summary>
-    public int FeatureCount => Passes.Sum(p => p.Features.Count);
+    public int FeatureCount => Passes.Sum(p => p.Features.Count) + (SourceModel?.Features.Count ?? 0);
 
     /// <summary>A description of the training run, stored in the model.</summary>
     public string Description { get; }
@@ -65,13 +77,11 @@ public sealed class StatementTagger
 
     /// <summary>Labels from the first <paramref name="passes"/> passes only.</summary>
     internal int[] TagLabels(Document document, int passes, CancellationToken cancellationToken = default) =>
-        TagLabels(document, passes, out _, cancellationToken);
+        TagLabels(document, StatementContext.Of(document), passes, out _, cancellationToken);
 
-    /// <summary>Labels from the first <paramref name="passes"/> passes, and the sentence of each token (for the decoder).</summary>
-    private int[] TagLabels(Document document, int passes, out int[] sentenceOf, CancellationToken cancellationToken)
+    /// <summary>Labels from the first <paramref name="passes"/> passes, and the first pass's labels.</summary>
+    private int[] TagLabels(Document document, StatementContext context, int passes, out int[] firstPass, CancellationToken cancellationToken)
     {
-        var context = StatementContext.Of(document);
-        sentenceOf = context.SentenceOf;
         var labels = new int[context.Tokens.Length];
         var units = StatementUnits.Of(document);
         var local = new FeatureSequence();
@@ -82,6 +92,7 @@ public sealed class StatementTagger
             StatementFeatures.Extract(context, start, end, u, local);
             Passes[0].Decode(local, labels.AsSpan(start, end - start));
         }
+        firstPass = labels;
         if (passes < 2 || Passes.Count < 2) return labels;
         var final = new int[labels.Length];
         var core = new FeatureSequence();
@@ -97,8 +108,38 @@ public sealed class StatementTagger
     }
 
     /// <summary>Tags <paramref name="document"/> and groups the tagged spans into statements.</summary>
-    public System.Collections.Immutable.ImmutableArray<Statement> Tag(Document document, CancellationToken cancellationToken = default) =>
-        StatementDecoder.Decode(document, TagLabels(document, Passes.Count, out int[] sentenceOf, cancellationToken), sentenceOf);
+    public System.Collections.Immutable.ImmutableArray<Statement> Tag(Document document, CancellationToken cancellationToken = default)
+    {
+        var context = StatementContext.Of(document);
+        var labels = TagLabels(document, context, Passes.Count, out int[] firstPass, cancellationToken);
+        if (SourceModel is null) return StatementDecoder.Decode(document, labels, context.SentenceOf);
+        var features = new FeatureSequence();
+        int[] buffer = [];
+        return StatementDecoder.Decode(document, labels, context.SentenceOf, (cueStart, cueEnd) => SourceOf(context, firstPass, cueStart, cueEnd, features, ref buffer));
+    }
+
+    /// <summary>
+    /// The source of the cue at tokens <paramref name="cueStart"/>–<paramref name="cueEnd"/> by the cue-conditioned source
+    /// tagger: of the spans it labels in the cue's sentence, the nearest to the cue (token range), or null for none.
+    /// </summary>
+    private (int Start, int End)? SourceOf(StatementContext context, int[] firstPass, int cueStart, int cueEnd, FeatureSequence features, ref int[] buffer)
+    {
+        var (start, end) = SourceFeatures.Window(context, cueStart, cueEnd);
+        SourceFeatures.Extract(context, firstPass, start, end, cueStart, cueEnd, features);
+        if (buffer.Length < end - start) buffer = new int[Math.Max(end - start, 2 * buffer.Length)];
+        var labels = buffer.AsSpan(0, end - start);
+        SourceModel!.Decode(features, labels);
+        (int Start, int End)? best = null;
+        int bestDistance = int.MaxValue;
+        foreach (var span in SpanTagScheme.DecodeSpans(labels))
+        {
+            int s = start + span.Start, e = start + span.End;
+            if (s < cueEnd && e > cueStart) continue;
+            int distance = e <= cueStart ? cueStart - e : s - cueEnd;
+            if (distance < bestDistance) { bestDistance = distance; best = (s, e); }
+        }
+        return best;
+    }
 
     /// <summary>Saves the tagger.</summary>
     public void Save(string path) => ModelFile.Write(path, Magic, FormatVersion, w =>
@@ -107,6 +148,8 @@ public sealed class StatementTagger
         w.Write(Description);
         w.Write(Passes.Count);
         foreach (var pass in Passes) pass.WriteTo(w);
+        w.Write(SourceModel is not null);
+        SourceModel?.WriteTo(w);
     });
 
     /// <summary>Loads a tagger.</summary>
@@ -123,6 +166,9 @@ public sealed class StatementTagger
         for (int i = 0; i < count; i++) passes[i] = SequenceModel.ReadFrom(r);
         if (passes.Any(m => m.Labels.Count != StatementRoles.Scheme.Labels.Count))
             throw new ModelFormatException($"'{path}' has labels that do not match the statement scheme.");
-        return new StatementTagger(passes, description);
+        var sources = r.ReadBoolean() ? SequenceModel.ReadFrom(r) : null;
+        if (sources is not null && sources.Labels.Count != SourceFeatures.Scheme.Labels.Count)
+            throw new ModelFormatException($"'{path}' has a source model whose labels do not match the source scheme.");
+        return new StatementTagger(passes, description, sources);
     });
 }

@@ -11,7 +11,8 @@ namespace Parley.Statements.Tagging;
 /// <summary>A training document: the annotated document and one gold BILOU label per token.</summary>
 /// <param name="Document">The document with tokens, sentences, syntax, quotes (and entities).</param>
 /// <param name="Gold">Gold labels from <see cref="StatementRoles.Align"/>.</param>
-public sealed record StatementExample(Document Document, int[] Gold);
+/// <param name="Attributions">The gold attributions the labels come from (the cue-conditioned source tagger trains on their cues); empty when unknown.</param>
+public sealed record StatementExample(Document Document, int[] Gold, System.Collections.Immutable.ImmutableArray<GoldAttribution> Attributions = default);
 
 /// <summary>Options of an attribution-tagger training run.</summary>
 public sealed record StatementTrainingOptions
@@ -30,6 +31,9 @@ public sealed record StatementTrainingOptions
 
     /// <summary>Folds for the first-pass labels the second pass trains on (jack-knifing, so they are as noisy as at test time).</summary>
     public int Folds { get; init; } = 4;
+
+    /// <summary>Train the cue-conditioned source tagger (<see cref="SourceFeatures"/>), which picks each cue's source.</summary>
+    public bool CueSources { get; init; } = true;
 }
 
 /// <summary>Trains the attribution tagger (<see cref="StatementTagger"/>) on PolNeAR-style annotations.</summary>
@@ -54,7 +58,8 @@ public static class StatementTrainer
         {
             var a = articles[i];
             var document = preprocessing.Process(a.Text, new DocumentMetadata { Id = a.Name });
-            result[i] = new StatementExample(document, StatementRoles.Align(document, AttributionEvaluator.GoldOf(a)));
+            var gold = AttributionEvaluator.GoldOf(a);
+            result[i] = new StatementExample(document, StatementRoles.Align(document, gold), gold);
         });
         return [.. result];
     }
@@ -88,9 +93,84 @@ public static class StatementTrainer
         var pass2 = TrainPass(train, stage1, dev, devStage1, options.Epochs, options, meta, log, "pass 2");
         var both = new StatementTagger([pass1, pass2], meta);
         double bothDev = dev.Count == 0 ? double.NaN : SpanF1(both, dev, log);
+        var sources = options.CueSources ? TrainSources(train, stage1, dev, devStage1, options, meta, log) : null;
         return dev.Count > 0 && bothDev < firstDev
-            ? new StatementTagger(pass1, $"{common}; one pass (pass 2 did not help: {bothDev:F3}); dev span F1 {firstDev:F3}")
-            : new StatementTagger([pass1, pass2], $"{common}; two passes, {folds} folds; dev span F1 {bothDev:F3} (pass 1 {firstDev:F3})");
+            ? new StatementTagger(pass1, $"{common}; one pass (pass 2 did not help: {bothDev:F3}); dev span F1 {firstDev:F3}", sources)
+            : new StatementTagger([pass1, pass2], $"{common}; two passes, {folds} folds; dev span F1 {bothDev:F3} (pass 1 {firstDev:F3}){(sources is null ? "" : "; cue-conditioned sources")}", sources);
+    }
+
+    /// <summary>
+    /// Trains the cue-conditioned source tagger: one sequence per gold cue (its sentence, labelled with that
+    /// attribution's source pieces), with the jack-knifed first-pass labels as features. Dev (gold cues) selects the epoch
+    /// by the share of cues whose source comes out exactly right.
+    /// </summary>
+    private static SequenceModel? TrainSources(IReadOnlyList<StatementExample> train, int[][] stage1, IReadOnlyList<StatementExample> dev, int[][] devStage1,
+        StatementTrainingOptions options, string meta, Action<string>? log)
+    {
+        var scheme = SourceFeatures.Scheme;
+        var (allowed, end) = scheme.Constraints();
+        var trainer = new PerceptronTrainer(scheme.Labels, allowed, end) { MinFeatureCount = options.MinFeatureCount };
+        int outside = 0;
+        for (int d = 0; d < train.Count; d++)
+            foreach (var (features, gold, inWindow) in SourceExamples(train[d], stage1[d]))
+            {
+                trainer.Add(features, gold);
+                if (!inWindow) outside++;
+            }
+        if (trainer.Count == 0) return null; // no gold attributions given with the examples
+        log?.Invoke($"sources: {trainer.Count} cues ({outside} with a source outside the cue's sentence), {trainer.FeatureCount} features");
+        var devCues = new List<(FeatureSequence Features, int[] Gold)>();
+        for (int d = 0; d < dev.Count; d++)
+            foreach (var (features, gold, _) in SourceExamples(dev[d], devStage1[d])) devCues.Add((features, gold));
+        Func<SequenceModel, double>? evaluate = devCues.Count == 0 ? null : model =>
+        {
+            int right = 0;
+            foreach (var (features, gold) in devCues)
+            {
+                var labels = new int[gold.Length];
+                model.Decode(features, labels);
+                if (labels.AsSpan().SequenceEqual(gold)) right++;
+            }
+            double share = (double)right / devCues.Count;
+            log?.Invoke($"dev cues with the exact source: {100 * share:F1}%");
+            return share;
+        };
+        return trainer.Train(options.Epochs, options.Seed, meta, evaluate, m => log?.Invoke($"sources {m}"));
+    }
+
+    /// <summary>The source-tagger sequences of a document's gold cues, with gold labels, and whether the source lies in the window.</summary>
+    private static IEnumerable<(FeatureSequence Features, int[] Gold, bool InWindow)> SourceExamples(StatementExample example, int[] stage1)
+    {
+        if (example.Attributions.IsDefaultOrEmpty) yield break;
+        var document = example.Document;
+        var context = StatementContext.Of(document);
+        var tokens = document.Tokens;
+        foreach (var attribution in example.Attributions)
+        {
+            if (attribution.Cue.IsEmpty) continue;
+            var cue = attribution.Cue[0];
+            int cueStart = document.TokenIndexAt(cue.Start);
+            if (cueStart > 0 && tokens[cueStart - 1].End > cue.Start) cueStart--;
+            int cueEnd = cueStart;
+            while (cueEnd < tokens.Length && tokens[cueEnd].Start < cue.End) cueEnd++;
+            if (cueEnd == cueStart || context.SentenceOf[cueStart] < 0 || context.SentenceOf[cueEnd - 1] < 0) continue;
+            var (start, stop) = SourceFeatures.Window(context, cueStart, cueEnd);
+            var pieces = new List<TaggedSpan>();
+            bool inWindow = true;
+            foreach (var source in attribution.Sources)
+            {
+                int first = -1, last = -1;
+                for (int t = start; t < stop; t++)
+                    if (tokens[t].Span.Overlaps(source) && (t < cueStart || t >= cueEnd)) { if (first < 0) first = t; last = t; }
+                if (first < 0) { inWindow = false; continue; }
+                pieces.Add(new TaggedSpan(first - start, last + 1 - start, 0));
+            }
+            var gold = new int[stop - start];
+            SpanTagScheme.Encode(pieces, gold);
+            var features = new FeatureSequence();
+            SourceFeatures.Extract(context, stage1, start, stop, cueStart, cueEnd, features);
+            yield return (features, gold, inWindow);
+        }
     }
 
     private static SequenceModel TrainPass(IReadOnlyList<StatementExample> train, int[][]? stage1, IReadOnlyList<StatementExample> dev, int[][]? devStage1,

@@ -209,7 +209,7 @@ public sealed class StatementTaggerTests
         return ToyTexts.Select((t, i) =>
         {
             var document = Prepare(t);
-            return new StatementExample(document, StatementRoles.Align(document, golds[i]));
+            return new StatementExample(document, StatementRoles.Align(document, golds[i]), golds[i]);
         }).ToList();
     }
 
@@ -236,10 +236,13 @@ public sealed class StatementTaggerTests
             tagger.Save(path);
             var loaded = StatementTagger.Load(path);
             foreach (var e in examples) Assert.Equal(tagger.TagLabels(e.Document), loaded.TagLabels(e.Document));
+            Assert.NotNull(loaded.SourceModel);
             var statements = new StatementTaggerStage(loaded);
             var document = Prepare(ToyTexts[1]);
             statements.Process(document, default);
             Assert.Equal(2, document.Statements.Length);
+            // The cue-conditioned source tagger picks each cue's own source.
+            Assert.Equal(["the coach", "Fans"], document.Statements.Select(s => s.Source?.GetText(ToyTexts[1])));
         }
         finally
         {
