@@ -305,7 +305,8 @@ public sealed class StatementMergeStage : PipelineStage
             }
         }
         if (s.Content.IsEmpty) return null;
-        if (s.Source is { } notSpeaker && s.Cue is { } passive && NamesNoSpeaker(document, notSpeaker, passive)) s = s with { Source = null };
+        if (s.Source is { } notSpeaker && s.Cue is { } passive && NamesNoSpeaker(document, notSpeaker, passive, s.Content.Any(c => c.End <= passive.Start)))
+            s = s with { Source = null };
         // "“…,” said a senior official who asked not to be named": after a quote and its inverted cue, the words
         // that follow the source to the end of the sentence still describe the source.
         if (s.Source is { } inverted && s.Cue is { } saidFirst && saidFirst.End <= inverted.Start && s.Content.Length >= 2
@@ -595,7 +596,11 @@ public sealed class StatementMergeStage : PipelineStage
     /// "Trump was asked about …": the article or someone unnamed expects and asks) or the one asked ("Asked about the
     /// deal, Ms. Reyes …", "asked the minister"). PolNeAR leaves these attributions without a source.
     /// </summary>
-    private static bool NamesNoSpeaker(Document document, TextSpan source, TextSpan cue)
+    /// <param name="document">The document.</param>
+    /// <param name="source">The phrase read as the source.</param>
+    /// <param name="cue">The cue.</param>
+    /// <param name="contentBefore">Whether content precedes the cue: "“…?” asked Sen. Mikulski" names the one who asks.</param>
+    private static bool NamesNoSpeaker(Document document, TextSpan source, TextSpan cue, bool contentBefore)
     {
         if (!document.Has(Syntax.SyntaxLayers.PartOfSpeech)) return false;
         var pos = document.Get(Syntax.SyntaxLayers.PartOfSpeech);
@@ -607,8 +612,8 @@ public sealed class StatementMergeStage : PipelineStage
         // passive or participle ("Trump was asked", "Asked about the deal, Ms. Reyes …"; not "The Post has repeatedly asked").
         for (int t = first; t < end; t++)
             if (text.Slice(tokens[t].Start, tokens[t].Length).Equals("asked", StringComparison.OrdinalIgnoreCase)
-                && (source.Start >= cue.End ? !PrecededBy(document, source.Start, "by")
-                    : pos[t].Tag == "VBN" && !(t > first && text.Slice(tokens[t - 1].Start, tokens[t - 1].Length) is "has" or "have" or "had"))) return true;
+                && (source.Start >= cue.End ? !contentBefore && !PrecededBy(document, source.Start, "by")
+                    : pos[t].Tag == "VBN" && !Perfect(document, first, t))) return true;
         if (source.End > cue.Start) return false;
         // A form of "be" in the cue, then a past participle: "is expected", "were known", "has been attacked".
         bool be = false;
@@ -630,6 +635,18 @@ public sealed class StatementMergeStage : PipelineStage
     {
         for (int t = from; t < end; t++)
             if (pos[t].Tag is "VBG" or "VB") return true;
+        return false;
+    }
+
+    /// <summary>Whether "has", "have" or "had" comes before token <paramref name="verb"/> (adverbs between) from token <paramref name="first"/>: a perfect, not a passive.</summary>
+    private static bool Perfect(Document document, int first, int verb)
+    {
+        for (int t = verb - 1; t >= first; t--)
+        {
+            var word = document.Text.AsSpan(document.Tokens[t].Start, document.Tokens[t].Length);
+            if (word is "has" or "have" or "had") return true;
+            if (word is "is" or "are" or "was" or "were" or "been" or "be") return false;
+        }
         return false;
     }
 
