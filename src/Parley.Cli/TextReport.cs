@@ -44,11 +44,12 @@ internal static class TextReport
             foreach (var s in document.Statements)
             {
                 string speaker = s.Speaker is { } sp ? $"{sp.Name} ({Names.Of(sp.Type)})" : "—";
-                string channel = s.Channel is { } ch ? $"{ch.Name} ({Names.Of(ch.Kind)})" : "—";
+                // Words for people, not the JSON names: "press conference", "according to".
+                string channel = s.Channel is { } ch ? $"{ch.Name} ({Names.Of(ch.Kind).Replace('_', ' ')})" : "—";
                 string content = string.Join(" … ", s.Content.Select(c => c.GetText(text)));
                 table.AddRow(
                     Markup.Escape(s.Id),
-                    Markup.Escape(Names.Of(s.Kind)),
+                    Markup.Escape(Names.Of(s.Kind).Replace('_', ' ')),
                     Markup.Escape(speaker),
                     Markup.Escape(s.Speaker?.Affiliation ?? "—"),
                     Markup.Escape(channel),

@@ -65,6 +65,16 @@ public class AnalyzeCommandTests
     }
 
     [Fact]
+    public void Text_format_names_channel_kinds_in_words()
+    {
+        using var dir = new TempDir();
+        var result = CliRunner.Run("analyze", dir.File("a.txt", "Port Strike Continues\n\nThe strike will go on, union leader Ana Silva told reporters on Monday."));
+        Assert.Equal(0, result.ExitCode);
+        Assert.Contains("(press conference)", result.Stdout);
+        Assert.DoesNotContain("press_conference", result.Stdout);
+    }
+
+    [Fact]
     public void Text_format_shows_the_title()
     {
         using var dir = new TempDir();

@@ -36,6 +36,7 @@ internal static class ParaphraseRules
             if (AccordingToFirst(text, tokens, first, last) is { } opening) found.Add(opening);
             else if (AccordingToLast(text, tokens, first, last) is { } closing) found.Add(closing);
             else if (ParentheticalSays(text, tokens, first, last) is { } parenthetical) found.Add(parenthetical);
+            else if (TrailingTold(text, tokens, first, last) is { } told) found.Add(told);
             else if (Belief(text, tokens, phrases, first, last) is { } belief) found.Add(belief);
             else if (BeliefNoun(text, tokens, first, last) is { } sentiment) found.Add(sentiment);
             else if (SaidThat(text, tokens, phrases, first, last) is { } reported) found.Add(reported);
@@ -88,6 +89,27 @@ internal static class ParaphraseRules
         }
         if (comma < first + 4 || comma + 1 >= verb) return null;
         return Make(StatementKind.AccordingTo, Span(tokens, verb, verb + 1), Span(tokens, comma + 1, verb), Span(tokens, first, comma));
+    }
+
+    // "CONTENT, union leader Ana Silva told reporters (on Monday)." — a source after a comma, then "told" and a short
+    // audience (the channel stage reads it: reporters, an outlet) closing the sentence.
+    private static Statement? TrailingTold(string text, ReadOnlySpan<Token> tokens, int first, int last)
+    {
+        for (int verb = last - 2; verb > first + 5 && verb >= last - 9; verb--)
+        {
+            if (!Is(text, tokens, verb, "told") && !Is(text, tokens, verb, "tells")) continue;
+            for (int k = verb + 1; k < last; k++)
+                if (tokens[k].Kind != TokenKind.Word) return null;
+            int comma = -1;
+            for (int k = verb - 1; k >= first && k >= verb - 8; k--)
+            {
+                if (IsComma(text, tokens[k])) { comma = k; break; }
+                if (tokens[k].Kind != TokenKind.Word) return null;
+            }
+            if (comma < first + 4 || comma + 1 >= verb) return null;
+            return Make(StatementKind.Indirect, Span(tokens, verb, verb + 1), Span(tokens, comma + 1, verb), Span(tokens, first, comma));
+        }
+        return null;
     }
 
     // "X believes (that) CONTENT", "X is convinced that CONTENT".

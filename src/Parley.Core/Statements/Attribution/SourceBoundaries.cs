@@ -66,6 +66,31 @@ internal static class SourceBoundaries
         return start == source.Start && end == source.End ? source : new TextSpan(start, end);
     }
 
+    /// <summary>
+    /// When a content piece ends right before the source with a short noun phrase after its last comma ("The strike will go
+    /// on, union leader | Ana Silva said"), that phrase is the source's title: the source's new start and the content cut
+    /// before the comma. Null otherwise.
+    /// </summary>
+    public static (int Start, System.Collections.Immutable.ImmutableArray<TextSpan> Content)? RoleBefore(
+        Document document, TextSpan source, System.Collections.Immutable.ImmutableArray<TextSpan> content)
+    {
+        if (!document.Has(SyntaxLayers.PartOfSpeech)) return null;
+        string text = document.Text;
+        int at = content.IndexOf(content.FirstOrDefault(c => c.End <= source.Start && string.IsNullOrWhiteSpace(text[c.End..source.Start])));
+        if (at < 0 || content[at].End == source.Start && content[at].Length == 0) return null;
+        var piece = content[at];
+        var tokens = document.Tokens;
+        var pos = document.Get(SyntaxLayers.PartOfSpeech);
+        int end = document.TokenIndexAt(piece.End), first = document.TokenIndexAt(piece.Start);
+        int k = end - 1;
+        while (k > first && end - k <= 5 && (pos[k].Tag.StartsWith("NN", StringComparison.Ordinal) || pos[k].Tag is "JJ" or "DT")) k--;
+        if (k == end - 1 || k <= first || tokens[k].Length != 1 || text[tokens[k].Start] != ',' || k - first < 4) return null;
+        if (!char.IsLower(text[tokens[k + 1].Start])) return null; // "…, Germany's | Angela Merkel" may be an apposition of its own
+        int cut = tokens[k].Start;
+        while (cut > piece.Start && char.IsWhiteSpace(text[cut - 1])) cut--;
+        return (tokens[k + 1].Start, content.SetItem(at, new TextSpan(piece.Start, cut)));
+    }
+
     /// <summary>The start of the sentence when tokens <paramref name="from"/> to <paramref name="first"/> (exclusive) are the rest of the source's noun phrase, else -1.</summary>
     private static int NounPhraseStart(Document document, int from, int first, TextSpan source)
     {

@@ -271,6 +271,8 @@ public sealed class StatementMergeStage : PipelineStage
         var s = statement;
         if (s.Source is { } partial && SourceBoundaries.Adjust(document, partial, s.Cue) is var whole && whole != partial)
             s = s with { Source = whole }; // "China, | Pyongyang's only ally …, said": the whole noun phrase
+        if (s.Source is { } titled && SourceBoundaries.RoleBefore(document, titled, s.Content) is var (role, content))
+            s = s with { Source = new TextSpan(role, titled.End), Content = content }; // "…, union leader | Ana Silva said"
         if (s.Source is { } source)
         {
             // A trailing comma stays: the annotation keeps it after an apposition ("Sergei Aksyonov, the head of …,").
