@@ -20,7 +20,8 @@ internal static class TrainStatementsCommand
         var threads = new Option<int>("--threads") { Description = "Threads for preprocessing the articles", DefaultValueFactory = _ => 2 };
         var onePass = new Option<bool>("--one-pass") { Description = "Skip the second (stacked) pass" };
         var folds = new Option<int>("--folds") { Description = "Folds for the first-pass labels the second pass learns from", DefaultValueFactory = _ => 4 };
-        var command = new Command("statements", "Train the attribution (source, cue, content) tagger on PolNeAR.") { train, dev, output, epochs, seed, minCount, threads, onePass, folds };
+        var noSources = new Option<bool>("--no-source-tagger") { Description = "Skip the cue-conditioned source tagger (the decoder then picks among the joint tagger's sources)" };
+        var command = new Command("statements", "Train the attribution (source, cue, content) tagger on PolNeAR.") { train, dev, output, epochs, seed, minCount, threads, onePass, folds, noSources };
         command.SetAction(parse =>
         {
             var clock = Stopwatch.StartNew();
@@ -40,7 +41,7 @@ internal static class TrainStatementsCommand
             var devSet = StatementTrainer.Examples(devSplit.Articles, preprocessing, n);
             Log($"dev: {devSet.Count} articles preprocessed");
             var options = new StatementTrainingOptions { Epochs = parse.GetValue(epochs), Seed = parse.GetValue(seed), MinFeatureCount = parse.GetValue(minCount),
-                TwoPass = !parse.GetValue(onePass), Folds = parse.GetValue(folds),
+                TwoPass = !parse.GetValue(onePass), Folds = parse.GetValue(folds), CueSources = !parse.GetValue(noSources),
             };
             var tagger = StatementTrainer.Train(trainSet, devSet, options, Log);
             string path = parse.GetValue(output)!;

@@ -94,9 +94,10 @@ public static class StatementTrainer
         var both = new StatementTagger([pass1, pass2], meta);
         double bothDev = dev.Count == 0 ? double.NaN : SpanF1(both, dev, log);
         var sources = options.CueSources ? TrainSources(train, stage1, dev, devStage1, options, meta, log) : null;
+        string withSources = sources is null ? "" : "; cue-conditioned sources";
         return dev.Count > 0 && bothDev < firstDev
-            ? new StatementTagger(pass1, $"{common}; one pass (pass 2 did not help: {bothDev:F3}); dev span F1 {firstDev:F3}", sources)
-            : new StatementTagger([pass1, pass2], $"{common}; two passes, {folds} folds; dev span F1 {bothDev:F3} (pass 1 {firstDev:F3}){(sources is null ? "" : "; cue-conditioned sources")}", sources);
+            ? new StatementTagger(pass1, $"{common}; one pass (pass 2 did not help: {bothDev:F3}); dev span F1 {firstDev:F3}{withSources}", sources)
+            : new StatementTagger([pass1, pass2], $"{common}; two passes, {folds} folds; dev span F1 {bothDev:F3} (pass 1 {firstDev:F3}){withSources}", sources);
     }
 
     /// <summary>
