@@ -5,7 +5,7 @@ namespace Parley.Tests.Learning;
 /// <summary>
 /// The vectorised decoder of <see cref="SequenceModel"/> against the plain scalar Viterbi the trainer uses: the same
 /// labels and score, on label counts that fill whole vectors or part of one, with many ties (small integer
-/// weights), and with a label that no transition reaches.
+/// weights), with and without a second pass's extra features, and with a label that no transition reaches.
 /// </summary>
 public sealed class SequenceDecodingTests
 {
@@ -43,22 +43,28 @@ public sealed class SequenceDecodingTests
         {
             int length = random.Next(1, 40);
             var rows = new List<int>();
+            var extraRows = new List<int>();
             var ends = new int[length];
+            var extraEnds = new int[length];
             var emissions = new float[length * n];
+            bool extra = trial % 2 == 1; // a second pass's own features besides the shared ones
             for (int i = 0; i < length; i++)
             {
-                for (int k = random.Next(0, 4); k > 0; k--)
+                for (int k = random.Next(0, extra ? 6 : 4); k > 0; k--)
                 {
                     int row = random.Next(-1, features); // -1: an unknown feature
-                    rows.Add(row);
+                    (extra && k % 2 == 0 ? extraRows : rows).Add(row);
                     if (row >= 0) for (int y = 0; y < n; y++) emissions[i * n + y] += model.Weight(row, y);
                 }
                 ends[i] = rows.Count;
+                extraEnds[i] = extraRows.Count;
             }
             var expected = new int[length];
             float expectedScore = SequenceModel.Viterbi(emissions, length, n, scaledTransitions, end, predecessors, expected);
             var actual = new int[length];
-            float score = model.DecodeRows(rows.ToArray(), ends, default, default, actual);
+            float score = extra
+                ? model.DecodeRows(rows.ToArray(), ends, extraRows.ToArray(), extraEnds, actual)
+                : model.DecodeRows(rows.ToArray(), ends, default, default, actual);
             Assert.Equal(expected, actual);
             Assert.Equal(expectedScore, score);
         }
