@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Numerics;
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
 using System.Runtime.Intrinsics.X86;
@@ -25,12 +26,12 @@ public sealed class SequenceModel
     private readonly short[] _weights;
     private readonly float[] _transitions;  // (L + 1) × L on the weights' scale, row L = start; forbidden pairs hold Forbidden
     private readonly float[] _end;          // per label: 0 or Forbidden
-    private readonly int[][] _predecessors; // per label: the labels that may precede it (Viterbi skips the rest)
-    // The same, flattened for the decoder: label y's predecessors are _predecessorLabels[_predecessorStart[y].._predecessorStart[y + 1]),
-    // with the transition scores from them to y beside them in _predecessorScores.
-    private readonly int[] _predecessorStart;
-    private readonly int[] _predecessorLabels;
-    private readonly float[] _predecessorScores;
+    // The decoder works on rows of _stride labels (the label count rounded up to whole vectors), all labels at once.
+    private readonly int _stride;
+    // n × _stride: the score of p → y at [p * _stride + y] when p is one of y's predecessors (see Predecessors), else
+    // -infinity (and in the padding lanes): a sum with it never wins Viterbi's strict comparison, so the vectorised
+    // decoder chooses among exactly the predecessors the scalar one visits.
+    private readonly float[] _incoming;
 
     /// <summary>
     /// Creates a model from trained weights. They are quantised to 16 bits on a common scale (the largest
@@ -68,18 +69,12 @@ public sealed class SequenceModel
         _transitions = new float[transitions.Length];
         for (int i = 0; i < transitions.Length; i++) _transitions[i] = allowedTransitions[i] ? transitions[i] : Forbidden;
         _end = allowedEnd.Select(a => a ? 0f : Forbidden).ToArray();
-        _predecessors = Predecessors(allowedTransitions, n);
-        _predecessorStart = new int[n + 1];
-        for (int y = 0; y < n; y++) _predecessorStart[y + 1] = _predecessorStart[y] + _predecessors[y].Length;
-        _predecessorLabels = new int[_predecessorStart[n]];
-        _predecessorScores = new float[_predecessorStart[n]];
+        _stride = (n + Vector256<float>.Count - 1) / Vector256<float>.Count * Vector256<float>.Count;
+        _incoming = new float[n * _stride];
+        Array.Fill(_incoming, float.NegativeInfinity);
+        var predecessors = Predecessors(allowedTransitions, n);
         for (int y = 0; y < n; y++)
-            for (int k = 0; k < _predecessors[y].Length; k++)
-            {
-                int p = _predecessors[y][k];
-                _predecessorLabels[_predecessorStart[y] + k] = p;
-                _predecessorScores[_predecessorStart[y] + k] = _transitions[p * n + y];
-            }
+            foreach (int p in predecessors[y]) _incoming[p * _stride + y] = _transitions[p * n + y];
         Metadata = metadata;
     }
 
@@ -144,8 +139,8 @@ public sealed class SequenceModel
         if (length == 0) return 0;
         bool hasExtra = !extraEnds.IsEmpty;
         if (hasExtra && extraEnds.Length != length) throw new ArgumentException("The extra features differ in length.", nameof(extraEnds));
-        int n = Labels.Count;
-        float[] emissions = ArrayPool<float>.Shared.Rent(length * n);
+        int n = Labels.Count, stride = _stride;
+        float[] emissions = ArrayPool<float>.Shared.Rent(length * stride);
         int[] sums = ArrayPool<int>.Shared.Rent(n);
         try
         {
@@ -164,8 +159,9 @@ public sealed class SequenceModel
                     extraFrom = extraTo;
                 }
                 // Integer sums are exact and, below 2^24, equal to the float sums the model was validated with.
-                var scores = emissions.AsSpan(i * n, n);
+                var scores = emissions.AsSpan(i * stride, stride);
                 for (int y = 0; y < n; y++) scores[y] = acc[y];
+                scores[n..].Clear();
             }
             return Viterbi(emissions, length, labels);
         }
@@ -318,47 +314,55 @@ public sealed class SequenceModel
         for (; i < row.Length; i++) scores[i] += row[i];
     }
 
-    /// <summary>Viterbi over precomputed emission scores (position × label).</summary>
+    /// <summary>Viterbi over precomputed emission scores (position × label, rows of <see cref="_stride"/> labels).</summary>
     /// <remarks>
     /// The same arithmetic, in the same order, as <see cref="Viterbi(float[], int, int, float[], float[], int[][], Span{int})"/>
-    /// (so the same labels and score), over the flattened predecessor lists and without bounds checks.
+    /// (so the same labels and score: each label takes the lowest predecessor with the greatest sum), for 8 labels at
+    /// once: the scalar decoder's inner loop is a chain of dependent compares per label, here one chain serves 8.
     /// </remarks>
     internal unsafe float Viterbi(float[] emissions, int length, Span<int> labels)
     {
-        int n = Labels.Count;
-        if (emissions.Length < length * n || labels.Length < length) throw new ArgumentException("Buffers are shorter than the sequence.");
-        float[] scoreArray = ArrayPool<float>.Shared.Rent(length * n);
-        int[] backArray = ArrayPool<int>.Shared.Rent(length * n);
+        int n = Labels.Count, stride = _stride, width = Vector256<float>.Count;
+        if (emissions.Length < length * stride || labels.Length < length) throw new ArgumentException("Buffers are shorter than the sequence.");
+        float[] scoreArray = ArrayPool<float>.Shared.Rent(2 * stride);
+        int[] backArray = ArrayPool<int>.Shared.Rent(length * stride);
         try
         {
-            fixed (float* score = scoreArray, emission = emissions, transitions = _transitions, end = _end, predScores = _predecessorScores)
-            fixed (int* back = backArray, start = _predecessorStart, predLabels = _predecessorLabels)
+            fixed (float* score = scoreArray, emission = emissions, transitions = _transitions, incoming = _incoming)
+            fixed (int* back = backArray)
             {
-                for (int y = 0; y < n; y++) score[y] = emission[y] + transitions[n * n + y];
+                float* previous = score, current = score + stride;
+                for (int y = 0; y < n; y++) previous[y] = emission[y] + transitions[n * n + y];
                 for (int i = 1; i < length; i++)
                 {
-                    float* previous = score + (i - 1) * n;
-                    float* current = score + i * n;
-                    float* e = emission + i * n;
-                    int* b = back + i * n;
-                    for (int y = 0; y < n; y++)
+                    float* e = emission + i * stride;
+                    int* b = back + i * stride;
+                    for (int y = 0; y < stride; y += width)
                     {
-                        float best = float.NegativeInfinity;
-                        int arg = 0;
-                        for (int k = start[y], stop = start[y + 1]; k < stop; k++)
+                        // Two chains, over the even and the odd predecessors, halve the chain of dependent compares;
+                        // merged by the scalar tie rule (the lower predecessor wins a tie), the result is the same.
+                        var best = Vector256.Create(float.NegativeInfinity);
+                        var arg = Vector256<int>.Zero;
+                        var oddBest = best;
+                        var oddArg = arg;
+                        float* column = incoming + y;
+                        int p = 0;
+                        for (; p + 1 < n; p += 2, column += 2 * stride)
                         {
-                            int p = predLabels[k];
-                            float s = previous[p] + predScores[k];
-                            // Branch-free (conditional moves): which predecessor wins is data-dependent and mispredicts.
-                            bool better = s > best;
-                            arg = better ? p : arg;
-                            best = better ? s : best;
+                            Step(previous[p], column, p, ref best, ref arg);
+                            Step(previous[p + 1], column + stride, p + 1, ref oddBest, ref oddArg);
                         }
-                        current[y] = best + e[y];
-                        b[y] = arg;
+                        if (p < n) Step(previous[p], column, p, ref best, ref arg);
+                        var odd = Vector256.GreaterThan(oddBest, best)
+                            | (Vector256.Equals(oddBest, best).AsInt32() & Vector256.LessThan(oddArg, arg)).AsSingle();
+                        (Vector256.ConditionalSelect(odd, oddBest, best) + Vector256.Load(e + y)).Store(current + y);
+                        Vector256.ConditionalSelect(odd.AsInt32(), oddArg, arg).Store(b + y);
                     }
+                    float* done = current;
+                    current = previous;
+                    previous = done;
                 }
-                return Backtrack(scoreArray.AsSpan((length - 1) * n, n), _end, backArray, length, labels);
+                return Backtrack(new ReadOnlySpan<float>(previous, n), _end, backArray, stride, length, labels);
             }
         }
         finally
@@ -368,8 +372,21 @@ public sealed class SequenceModel
         }
     }
 
-    /// <summary>Picks the best final label (with its end score) and follows the back pointers to the start; returns the best score.</summary>
-    private static float Backtrack(ReadOnlySpan<float> last, float[] end, int[] back, int length, Span<int> labels)
+    /// <summary>One predecessor <paramref name="p"/> with score <paramref name="score"/> for 8 labels (transitions at <paramref name="column"/>).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static unsafe void Step(float score, float* column, int p, ref Vector256<float> best, ref Vector256<int> arg)
+    {
+        var s = Vector256.Create(score) + Vector256.Load(column);
+        var better = Vector256.GreaterThan(s, best);
+        best = Vector256.ConditionalSelect(better, s, best);
+        arg = Vector256.ConditionalSelect(better.AsInt32(), Vector256.Create(p), arg);
+    }
+
+    /// <summary>
+    /// Picks the best final label (with its end score) and follows the back pointers (rows of <paramref name="stride"/>)
+    /// to the start; returns the best score.
+    /// </summary>
+    private static float Backtrack(ReadOnlySpan<float> last, float[] end, int[] back, int stride, int length, Span<int> labels)
     {
         int n = last.Length;
         float bestEnd = float.NegativeInfinity;
@@ -382,7 +399,7 @@ public sealed class SequenceModel
         for (int i = length - 1; i >= 0; i--)
         {
             labels[i] = label;
-            label = back[i * n + label];
+            label = back[i * stride + label];
         }
         return bestEnd;
     }
@@ -422,7 +439,7 @@ public sealed class SequenceModel
                     back[curBase + y] = arg;
                 }
             }
-            return Backtrack(score.AsSpan((length - 1) * n, n), end, back, length, labels);
+            return Backtrack(score.AsSpan((length - 1) * n, n), end, back, n, length, labels);
         }
         finally
         {
