@@ -28,6 +28,19 @@ internal static class SourceBoundaries
         "October", "November", "December", "Jan.", "Feb.", "Aug.", "Sept.", "Oct.", "Nov.", "Dec.",
     }.GetAlternateLookup<ReadOnlySpan<char>>();
 
+    /// <summary>Adverbs and conjunctions at a source's edge that the annotation leaves out ("Even Rendell", "Republicans also"):
+    /// PolNeAR train sources open with "then" 0 times and follow it 21 times, "but" 4 against 382, "even" 8 against 28.</summary>
+    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> LeadingOutside = new HashSet<string>(StringComparer.OrdinalIgnoreCase)
+    {
+        "even", "then", "now", "so", "yet", "but", "and", "soon", "still", "also", "later", "meanwhile", "instead", "however",
+    }.GetAlternateLookup<ReadOnlySpan<char>>();
+
+    /// <summary>Words after a source that the annotation leaves out ("Germany's ministers all", "critics, too"): "also" follows 272 sources and ends none.</summary>
+    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> TrailingOutside = new HashSet<string>(StringComparer.OrdinalIgnoreCase)
+    {
+        "still", "also", "now", "then", "even", "later", "again", "just", "only", "soon", "all", "both", "too", "however",
+    }.GetAlternateLookup<ReadOnlySpan<char>>();
+
     /// <summary>
     /// The source with its start moved back to the beginning of its noun phrase and a plain trailing comma dropped, or
     /// <paramref name="source"/> itself. Only a source before its cue grows to the left: the words before it must reach
@@ -66,6 +79,15 @@ internal static class SourceBoundaries
         }
         else if (apposition && text[end - 1] != ',' && end < text.Length && text[end] == ',')
             end++; // "Ed Rendell, a former governor," — the apposition's closing comma
+        // Edge words the annotation leaves out, as long as a word stays.
+        int firstToken = document.TokenIndexAt(start), lastToken = document.TokenIndexAt(end) - 1;
+        while (firstToken < lastToken && LeadingOutside.Contains(text.AsSpan(tokens[firstToken].Start, tokens[firstToken].Length))) firstToken++;
+        while (lastToken > firstToken && TrailingOutside.Contains(text.AsSpan(tokens[lastToken].Start, tokens[lastToken].Length))) lastToken--;
+        if (lastToken >= firstToken && lastToken < tokens.Length)
+        {
+            if (tokens[firstToken].Start > start) start = tokens[firstToken].Start;
+            if (tokens[lastToken].End < end) end = tokens[lastToken].End;
+        }
         return start == source.Start && end == source.End ? source : new TextSpan(start, end);
     }
 

@@ -31,6 +31,10 @@ public sealed class SourceBoundariesTests
     [InlineData("Advisers to Mr. Holm say he will run again.", "Mr. Holm", "say", "Advisers to Mr. Holm")]
     [InlineData("One of the doctors said the clinic was full.", "the doctors", "said", "One of the doctors")]
     [InlineData("The agency's EB-5 office reported the losses first.", "5 office", "reported", "The agency's EB-5 office")]
+    // Adverbs and conjunctions at the edges stay out; an apposition keeps its closing comma.
+    [InlineData("Even Ana Ruiz admitted that the vote was close.", "Even Ana Ruiz", "admitted", "Ana Ruiz")]
+    [InlineData("The ministers also said the talks would go on.", "The ministers also", "said", "The ministers")]
+    [InlineData("Ana Ruiz, the council president, said the vote was fair.", "Ana Ruiz, the council president", "said", "Ana Ruiz, the council president,")]
     // A source with no comma inside ends without one.
     [InlineData("“We are ready,” Council President Ana Ruiz, said.", "Council President Ana Ruiz,", "said", "Council President Ana Ruiz")]
     public void A_source_grows_to_its_whole_noun_phrase(string text, string tagged, string cue, string expected) =>
