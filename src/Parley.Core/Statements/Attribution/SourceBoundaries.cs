@@ -4,11 +4,11 @@ using Parley.Syntax;
 namespace Parley.Statements.Attribution;
 
 /// <summary>
-/// Where a tagged source should start when the tagger began it inside its noun phrase. PolNeAR annotates a
-/// source as the whole subject: the head of an apposition ("China, Pyongyang's only ally …,"), every conjunct
-/// ("China and Russia"), the quantifier or head of a partitive ("one of her ads", "Advisers to Mr. Rubio") and
-/// both halves of a hyphenated word ("KING-TV"); the tagger often starts at the last capitalised name.
-/// A source with no comma inside ends without one (17,212 PolNeAR train sources: 3 plain ones end with a comma,
+/// The edges of a tagged source, set as PolNeAR annotates them. A source is the whole subject: the head of an
+/// apposition ("China, Pyongyang's only ally …,"), every conjunct ("China and Russia"), the quantifier or head of a
+/// partitive ("one of her ads", "Advisers to Mr. Rubio"), both halves of a word the tokenizer split ("EB-5") and a
+/// title the tagger left in the content ("…, union leader | Ana Silva said"); the tagger often starts at the last
+/// capitalised name. Adverbs and conjunctions at the edges stay out ("Even Rendell"). A source with no comma inside ends without one (17,212 PolNeAR train sources: 3 plain ones end with a comma,
 /// 748 stop right before one), while an apposition keeps its closing comma (863 against 99 that stop right before it).
 /// </summary>
 internal static class SourceBoundaries
@@ -42,9 +42,9 @@ internal static class SourceBoundaries
     }.GetAlternateLookup<ReadOnlySpan<char>>();
 
     /// <summary>
-    /// The source with its start moved back to the beginning of its noun phrase and a plain trailing comma dropped, or
-    /// <paramref name="source"/> itself. Only a source before its cue grows to the left: the words before it must reach
-    /// back to the sentence's start and hold nothing but a noun phrase.
+    /// The source with its start moved back to the beginning of its noun phrase, a plain trailing comma dropped, an
+    /// apposition's closing comma added and edge adverbs left out, or <paramref name="source"/> itself. Only a source before
+    /// its cue grows to the left: the words before it must reach back to the sentence's start and hold nothing but a noun phrase.
     /// </summary>
     public static TextSpan Adjust(Document document, TextSpan source, TextSpan? cue)
     {
@@ -54,7 +54,7 @@ internal static class SourceBoundaries
         int first = document.TokenIndexAt(source.Start);
         if (first >= tokens.Length || tokens[first].Start != source.Start) return source;
         int start = source.Start;
-        // "KING-TV", "Obama/Clinton": the tokenizer split the word, the tagger kept its second half.
+        // "EB-5", "Obama/Clinton": the tokenizer split the word, the tagger kept its second half.
         if (first > 0 && tokens[first - 1].End == start && text[start - 1] is '-' or '/' && first > 1 && tokens[first - 2].End == start - 1
             && char.IsLetterOrDigit(text[start - 2]))
         {
@@ -101,8 +101,10 @@ internal static class SourceBoundaries
     {
         if (!document.Has(SyntaxLayers.PartOfSpeech)) return null;
         string text = document.Text;
-        int at = content.IndexOf(content.FirstOrDefault(c => c.End <= source.Start && string.IsNullOrWhiteSpace(text[c.End..source.Start])));
-        if (at < 0 || content[at].End == source.Start && content[at].Length == 0) return null;
+        int at = -1;
+        for (int i = 0; i < content.Length && at < 0; i++)
+            if (content[i].End <= source.Start && text.AsSpan(content[i].End, source.Start - content[i].End).IsWhiteSpace()) at = i;
+        if (at < 0) return null;
         var piece = content[at];
         var tokens = document.Tokens;
         var pos = document.Get(SyntaxLayers.PartOfSpeech);

@@ -11,9 +11,10 @@ namespace Parley.Statements.Tagging;
 /// <summary>
 /// Groups tagged SOURCE, CUE and CONTENT spans into statements. Every content span joins one cue: the cue
 /// whose dependency subtree holds it (a complement of "said"), else the nearest cue in the same or an
-/// adjacent sentence; every piece inside one multi-paragraph quote joins the same cue. Every cue takes the
-/// source in its sentence right before it ("X has said") or right after it ("said X", "according to X"), else
-/// the nearest one. Cues left without content are kept when they have a source, else dropped.
+/// adjacent sentence; every piece inside one multi-paragraph quote joins the same cue. Every tagged cue takes the
+/// source the cue-conditioned source tagger labels for it, when the model has one; otherwise (and for cues added by
+/// rule) the tagged source in its sentence right before it ("X has said") or right after it ("said X", "according
+/// to X"), else the nearest one. Cues left without content are kept when they have a source, else dropped.
 /// </summary>
 public static class StatementDecoder
 {
@@ -46,7 +47,8 @@ public static class StatementDecoder
     /// <param name="labels">One BILOU label per token.</param>
     /// <param name="sentenceOfToken">The sentence of each token, or null.</param>
     /// <param name="sourceOf">When given, the source (token range, or null for none) of each tagged cue (token range), from the
-    /// cue-conditioned source tagger; the tagged sources then serve only the cues the decoder adds by rule.</param>
+    /// cue-conditioned source tagger; the tagged sources then serve the cues the decoder adds by rule and the cues it labels
+    /// no source for.</param>
     internal static ImmutableArray<Statement> Decode(Document document, ReadOnlySpan<int> labels, int[]? sentenceOfToken, Func<int, int, (int Start, int End)?>? sourceOf = null)
     {
         var tokens = document.Tokens;
