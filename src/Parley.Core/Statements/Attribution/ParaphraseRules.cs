@@ -81,14 +81,22 @@ internal static class ParaphraseRules
     {
         int verb = last - 1;
         if (verb <= first || tokens[verb].Kind != TokenKind.Word || !SayVerbs.Contains(text.AsSpan(tokens[verb].Start, tokens[verb].Length))) return null;
-        int comma = -1;
-        for (int k = verb - 1; k >= first && k >= verb - 5; k--)
+        int comma = SourceComma(text, tokens, first, verb, 5);
+        return comma < 0 ? null : Make(StatementKind.AccordingTo, Span(tokens, verb, verb + 1), Span(tokens, comma + 1, verb), Span(tokens, first, comma));
+    }
+
+    /// <summary>
+    /// The comma that opens a short source right before <paramref name="verb"/> (at most <paramref name="maxWords"/> words
+    /// after it, nothing but words), with at least four tokens of content before it; -1 when there is none.
+    /// </summary>
+    private static int SourceComma(string text, ReadOnlySpan<Token> tokens, int first, int verb, int maxWords)
+    {
+        for (int k = verb - 1; k >= first && k >= verb - maxWords; k--)
         {
-            if (IsComma(text, tokens[k])) { comma = k; break; }
-            if (tokens[k].Kind != TokenKind.Word) return null;
+            if (IsComma(text, tokens[k])) return k >= first + 4 && k + 1 < verb ? k : -1;
+            if (tokens[k].Kind != TokenKind.Word) return -1;
         }
-        if (comma < first + 4 || comma + 1 >= verb) return null;
-        return Make(StatementKind.AccordingTo, Span(tokens, verb, verb + 1), Span(tokens, comma + 1, verb), Span(tokens, first, comma));
+        return -1;
     }
 
     // "CONTENT, union leader Ana Silva told reporters (on Monday)." — a source after a comma, then "told" and a short
@@ -100,14 +108,8 @@ internal static class ParaphraseRules
             if (!Is(text, tokens, verb, "told") && !Is(text, tokens, verb, "tells")) continue;
             for (int k = verb + 1; k < last; k++)
                 if (tokens[k].Kind != TokenKind.Word) return null;
-            int comma = -1;
-            for (int k = verb - 1; k >= first && k >= verb - 8; k--)
-            {
-                if (IsComma(text, tokens[k])) { comma = k; break; }
-                if (tokens[k].Kind != TokenKind.Word) return null;
-            }
-            if (comma < first + 4 || comma + 1 >= verb) return null;
-            return Make(StatementKind.Indirect, Span(tokens, verb, verb + 1), Span(tokens, comma + 1, verb), Span(tokens, first, comma));
+            int comma = SourceComma(text, tokens, first, verb, 8);
+            return comma < 0 ? null : Make(StatementKind.Indirect, Span(tokens, verb, verb + 1), Span(tokens, comma + 1, verb), Span(tokens, first, comma));
         }
         return null;
     }
