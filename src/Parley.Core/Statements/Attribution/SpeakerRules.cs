@@ -18,6 +18,8 @@ internal static class SpeakerRules
             return before != SpeakerType.Unknown ? before : TypeOf(text, tokens, k + 1, end);
         }
         var firstWord = WordAt(text, tokens, first);
+        // "Q:" and "A:" of a printed interview label turns, not people: who answers is named elsewhere, if at all.
+        if (end - first == 1 && firstWord.Length == 1 && char.IsUpper(firstWord[0]) && firstWord is not "I") return SpeakerType.Unknown;
         if (end - first == 1 && WordClasses.IsPronoun(firstWord))
             return firstWord.Equals("he", StringComparison.OrdinalIgnoreCase) || firstWord.Equals("she", StringComparison.OrdinalIgnoreCase)
                 || firstWord.Equals("I", StringComparison.Ordinal) ? SpeakerType.Person : SpeakerType.Unknown;
