@@ -37,6 +37,7 @@ internal static class ParaphraseRules
             else if (AccordingToLast(text, tokens, first, last) is { } closing) found.Add(closing);
             else if (ParentheticalSays(text, tokens, first, last) is { } parenthetical) found.Add(parenthetical);
             else if (TrailingTold(text, tokens, first, last) is { } told) found.Add(told);
+            else if (SaidThenSource(text, tokens, first, last) is { } inverted) found.Add(inverted);
             else if (Belief(text, tokens, phrases, first, last) is { } belief) found.Add(belief);
             else if (BeliefNoun(text, tokens, first, last) is { } sentiment) found.Add(sentiment);
             else if (SaidThat(text, tokens, phrases, first, last) is { } reported) found.Add(reported);
@@ -110,6 +111,29 @@ internal static class ParaphraseRules
                 if (tokens[k].Kind != TokenKind.Word) return null;
             int comma = SourceComma(text, tokens, first, verb, 8);
             return comma < 0 ? null : Make(StatementKind.Indirect, Span(tokens, verb, verb + 1), Span(tokens, comma + 1, verb), Span(tokens, first, comma));
+        }
+        return null;
+    }
+
+    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> InvertedVerbs = new HashSet<string>(
+        ["said", "says", "added", "adds", "noted", "notes", "explained", "argued", "argues", "wrote", "writes", "warned", "warns"],
+        StringComparer.OrdinalIgnoreCase).GetAlternateLookup<ReadOnlySpan<char>>();
+
+    // "CONTENT, said David Gilbert, its president and CEO." — a clause, a comma, the verb, and the source to the sentence's
+    // end. A quote closed right before the comma is left to the quote attributor. The tagger sometimes reads a verb of the clause as the cue instead
+    // ("has collected"); the merge stage drops such a nested reading for this one.
+    private static Statement? SaidThenSource(string text, ReadOnlySpan<Token> tokens, int first, int last)
+    {
+        if (tokens[first].Kind == TokenKind.Quote) return null;
+        for (int verb = first + 5; verb < last - 1; verb++)
+        {
+            if (!IsComma(text, tokens[verb - 1]) || !InvertedVerbs.Contains(text.AsSpan(tokens[verb].Start, tokens[verb].Length))) continue;
+            if (last - (verb + 1) > 30 || tokens[verb - 2].Kind == TokenKind.Quote) return null;
+            // The source opens with a name or a determiner ("said a senior official"), not "said to be …" or "said that …".
+            var opening = text.AsSpan(tokens[verb + 1].Start, tokens[verb + 1].Length);
+            if (tokens[verb + 1].Kind != TokenKind.Word || !(char.IsUpper(opening[0]) || opening is "a" or "an" or "the" or "one" or "two" or "several" or "many" or "some"))
+                return null;
+            return Make(StatementKind.Indirect, Span(tokens, verb, verb + 1), Span(tokens, verb + 1, last), Span(tokens, first, verb - 1));
         }
         return null;
     }

@@ -120,7 +120,8 @@ public sealed class StatementMergeStage : PipelineStage
                 continue;
             }
             var content = paraphrase.Content[0];
-            if (paraphrase.Kind == StatementKind.AccordingTo)
+            // "According to X, …" and "…, said X." frame a whole clause: a cue the tagger read inside it was a misreading.
+            if (paraphrase.Kind == StatementKind.AccordingTo || paraphraseCue.Start >= content.End && paraphrase.Source is { } after && after.Start >= paraphraseCue.End)
             {
                 // Attributions do not nest: a cue inside the paraphrase's content was read wrongly.
                 byCue.Collect(content, candidates);
