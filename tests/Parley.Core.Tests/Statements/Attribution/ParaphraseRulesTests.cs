@@ -23,6 +23,8 @@ public sealed class ParaphraseRulesTests
         "The port will stay shut until March")]
     [InlineData("Prices have risen by a third since the spring, a senior official added.", "added", "a senior official", "Prices have risen by a third since the spring")]
     [InlineData("The port will stay shut, the union told Reuters.", "told", "the union", "The port will stay shut")]
+    [InlineData("The mayor marched in the parade with the firefighters, the Westport Herald reported late Thursday.", "reported",
+        "the Westport Herald", "The mayor marched in the parade with the firefighters")]
     public void A_trailing_attribution_frames_the_clause_before_it(string text, string cue, string source, string content)
     {
         var found = Assert.Single(Find(text));
