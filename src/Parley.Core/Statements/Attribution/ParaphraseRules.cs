@@ -135,13 +135,16 @@ internal static class ParaphraseRules
         if (tokens[first].Kind == TokenKind.Quote) return null;
         for (int verb = first + 5; verb < last - 1; verb++)
         {
-            if (!IsComma(text, tokens[verb - 1]) || !InvertedVerbs.Contains(text.AsSpan(tokens[verb].Start, tokens[verb].Length))) continue;
-            if (last - (verb + 1) > 30 || tokens[verb - 2].Kind == TokenKind.Quote) return null;
+            if (!InvertedVerbs.Contains(text.AsSpan(tokens[verb].Start, tokens[verb].Length))) continue;
+            // "…, but “New York has the fewest,” said X": a paraphrase that ends in a quote keeps the quote's comma and mark.
+            bool quoteClosed = tokens[verb - 1].Kind == TokenKind.Quote && IsComma(text, tokens[verb - 2]);
+            if (!quoteClosed && !IsComma(text, tokens[verb - 1])) continue;
+            if (last - (verb + 1) > 30 || !quoteClosed && tokens[verb - 2].Kind == TokenKind.Quote) return null;
             // The source opens with a name or a determiner ("said a senior official"), not "said to be …" or "said that …".
             var opening = text.AsSpan(tokens[verb + 1].Start, tokens[verb + 1].Length);
             if (tokens[verb + 1].Kind != TokenKind.Word || !(char.IsUpper(opening[0]) || opening is "a" or "an" or "the" or "one" or "two" or "several" or "many" or "some"))
                 return null;
-            return Make(StatementKind.Indirect, Span(tokens, verb, verb + 1), Span(tokens, verb + 1, last), Span(tokens, first, verb - 1));
+            return Make(StatementKind.Indirect, Span(tokens, verb, verb + 1), Span(tokens, verb + 1, last), Span(tokens, first, quoteClosed ? verb : verb - 1));
         }
         return null;
     }

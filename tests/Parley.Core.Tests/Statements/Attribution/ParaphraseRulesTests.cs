@@ -25,6 +25,8 @@ public sealed class ParaphraseRulesTests
     [InlineData("The port will stay shut, the union told Reuters.", "told", "the union", "The port will stay shut")]
     [InlineData("The mayor marched in the parade with the firefighters, the Westport Herald reported late Thursday.", "reported",
         "the Westport Herald", "The mayor marched in the parade with the firefighters")]
+    [InlineData("Farmers have been his base, but \"the valley has the fewest farms left,\" said Jeff Holm, a professor at the college.", "said",
+        "Jeff Holm, a professor at the college", "Farmers have been his base, but \"the valley has the fewest farms left,\"")]
     public void A_trailing_attribution_frames_the_clause_before_it(string text, string cue, string source, string content)
     {
         var found = Assert.Single(Find(text));
