@@ -120,6 +120,13 @@ public sealed class StatementMergeStage : PipelineStage
                 continue;
             }
             var content = paraphrase.Content[0];
+            // "In the latest poll, six in 10 voters said …": the poll frames the clause and the voters still speak inside it
+            // (PolNeAR annotates both), so nothing gives way.
+            if (paraphraseCue.Length == 2 && document.Text.AsSpan(paraphraseCue.Start, 2).Equals("in", StringComparison.OrdinalIgnoreCase))
+            {
+                Append(paraphrase);
+                continue;
+            }
             // "According to X, …" and "…, said X." frame a whole clause: a cue the tagger read inside it was a misreading.
             if (paraphrase.Kind == StatementKind.AccordingTo || paraphraseCue.Start >= content.End && paraphrase.Source is { } after && after.Start >= paraphraseCue.End)
             {

@@ -57,7 +57,9 @@ internal static class WordClasses
         "authorities", "embassy", "board", "organization", "organisation", "nato", "un", "eu", "fbi", "cia",
         "team", "cabinet", "secretariat", "command", "force", "forces", "mission", "house", "network", "newspaper",
         "agency's", "alliance", "coalition", "federation", "movement", "front", "club", "firm", "center", "centre",
-        "chamber", "assembly", "legislature", "municipality", "directorate", "regulator", "watchdog", "tribunal", "ministry's");
+        "chamber", "assembly", "legislature", "municipality", "directorate", "regulator", "watchdog", "tribunal", "ministry's",
+        // What an organisation publishes speaks for it: "the latest CNN poll", "a 2014 study", "the inspector general's report".
+        "poll", "polls", "survey", "surveys", "study", "report");
 
     private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> QuantifierSet = Set(
         "some", "many", "several", "most", "all", "both", "two", "three", "other", "others");
@@ -107,6 +109,6 @@ internal static class WordClasses
     /// <summary>Generic groups: "analysts", "experts", "critics", "many".</summary>
     public static bool IsVagueNoun(ReadOnlySpan<char> w) => VagueSet.Contains(w);
 
-    /// <summary>Head nouns of organisations: "Ministry", "Kremlin", "Department", "Party".</summary>
+    /// <summary>Head nouns of organisations and of what they publish: "Ministry", "Kremlin", "Department", "Party", "poll".</summary>
     public static bool IsOrganizationNoun(ReadOnlySpan<char> w) => OrganizationSet.Contains(w);
 }

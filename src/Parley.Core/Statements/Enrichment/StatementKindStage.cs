@@ -78,7 +78,8 @@ public sealed class StatementKindStage : PipelineStage
         if (quoted) return StatementKind.Mixed;
         if (statement.Cue is not { } cue) return StatementKind.Indirect;
         var cueText = cue.GetText(text).AsSpan().Trim();
-        if (cueText.StartsWith("according", StringComparison.OrdinalIgnoreCase)) return StatementKind.AccordingTo;
+        if (cueText.StartsWith("according", StringComparison.OrdinalIgnoreCase) || cueText.Equals("in", StringComparison.OrdinalIgnoreCase))
+            return StatementKind.AccordingTo; // "in" is the cue of "In the latest poll, …"
         if (cueText.Length == 1 && (cueText[0] == ':' || QuoteMarks.IsDash(cueText[0]))) return StatementKind.AccordingTo;
         if (IsBelief(document, cue)) return StatementKind.Belief;
         if (IsParentheticalSays(document, statement, cue)) return StatementKind.AccordingTo;
