@@ -251,6 +251,23 @@ public sealed class StatementTaggerTests
     }
 
     [Fact]
+    public void A_model_of_the_format_before_the_source_tagger_asks_to_be_retrained()
+    {
+        string path = Path.GetTempFileName();
+        try
+        {
+            ModelFile.Write(path, StatementTagger.Magic, 1, w => w.Write("statement-features-7"));
+            var e = Assert.Throws<ModelFormatException>(() => StatementTagger.Load(path));
+            Assert.Contains("version 1", e.Message);
+            Assert.Contains("Retrain", e.Message);
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    [Fact]
     public void Missing_or_corrupt_model_gives_a_clear_error()
     {
         string path = Path.GetTempFileName();
