@@ -1,5 +1,4 @@
 using Parley.Documents;
-using Parley.Pipeline;
 using Parley.Statements;
 using Parley.Statements.Attribution;
 using Parley.Statements.Tagging;
@@ -9,11 +8,9 @@ namespace Parley.Tests.Statements.Attribution;
 /// <summary>The deterministic paraphrase rules on their own, before the merge stage weighs them against the tagger.</summary>
 public sealed class ParaphraseRulesTests
 {
-    private static readonly Lazy<TextPipeline> Preprocessing = new(() => StatementTrainer.CreatePreprocessingBuilder().Build());
-
     private static List<(StatementKind Kind, string Cue, string Source, string Content)> Find(string text)
     {
-        var document = Preprocessing.Value.Process(text, new DocumentMetadata { Id = "test" });
+        var document = TestPipeline.Prepare(text);
         return ParaphraseRules.Find(document).Select(s => (s.Kind, s.Cue!.Value.GetText(text), s.Source!.Value.GetText(text),
             string.Join(" || ", s.Content.Select(c => c.GetText(text))))).ToList();
     }

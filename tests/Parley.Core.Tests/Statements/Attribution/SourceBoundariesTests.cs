@@ -1,5 +1,4 @@
 using Parley.Documents;
-using Parley.Pipeline;
 using Parley.Statements.Attribution;
 using Parley.Statements.Tagging;
 
@@ -7,12 +6,10 @@ namespace Parley.Tests.Statements.Attribution;
 
 public sealed class SourceBoundariesTests
 {
-    private static readonly Lazy<TextPipeline> Preprocessing = new(() => StatementTrainer.CreatePreprocessingBuilder().Build());
-
     /// <summary>Adjusts the source <paramref name="tagged"/> of the cue <paramref name="cue"/> in <paramref name="text"/> and returns its text.</summary>
     private static string Adjust(string text, string tagged, string cue)
     {
-        var document = Preprocessing.Value.Process(text, new DocumentMetadata { Id = "test" });
+        var document = TestPipeline.Prepare(text);
         int source = text.IndexOf(tagged, StringComparison.Ordinal), at = text.IndexOf(cue, source + tagged.Length, StringComparison.Ordinal);
         Assert.True(source >= 0 && at >= 0);
         return SourceBoundaries.Adjust(document, new TextSpan(source, source + tagged.Length), new TextSpan(at, at + cue.Length)).GetText(text);

@@ -1,20 +1,15 @@
 using Parley.Documents;
 using Parley.Learning;
-using Parley.Pipeline;
 using Parley.Statements.Tagging;
 
 namespace Parley.Tests.Statements.Tagging;
 
 public sealed class SourceFeaturesTests
 {
-    private static readonly Lazy<TextPipeline> Preprocessing = new(() => StatementTrainer.CreatePreprocessingBuilder().Build());
-
-    private static Document Prepare(string text) => Preprocessing.Value.Process(text, new DocumentMetadata { Id = "test" });
-
     [Fact]
     public void The_window_is_the_cue_sentence()
     {
-        var document = Prepare("The port is closed. Union leader Ana Silva said on Monday that the strike would go on. Ships wait offshore.");
+        var document = TestPipeline.Prepare("The port is closed. Union leader Ana Silva said on Monday that the strike would go on. Ships wait offshore.");
         var context = StatementContext.Of(document);
         int cue = document.Tokens.ToList().FindIndex(t => t.Span.GetText(document.Text) == "said");
         var (start, end) = SourceFeatures.Window(context, cue, cue + 1);
@@ -29,7 +24,7 @@ public sealed class SourceFeaturesTests
     {
         // One "sentence" of 2,000 words with a cue in the middle: the source tagger reads a bounded stretch around it.
         string words = string.Join(" ", Enumerable.Repeat("the harbour stays open and", 200));
-        var document = Prepare($"{words} officials said {words}");
+        var document = TestPipeline.Prepare($"{words} officials said {words}");
         var context = StatementContext.Of(document);
         int cue = document.Tokens.ToList().FindIndex(t => t.Span.GetText(document.Text) == "said");
         var (start, end) = SourceFeatures.Window(context, cue, cue + 1);

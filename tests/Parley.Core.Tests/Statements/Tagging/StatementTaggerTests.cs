@@ -10,8 +10,6 @@ namespace Parley.Tests.Statements.Tagging;
 
 public sealed class StatementTaggerTests
 {
-    private static readonly Lazy<TextPipeline> Preprocessing = new(() => StatementTrainer.CreatePreprocessingBuilder().Build());
-
     // A direct quote split around its cue (a discontinuous content), a sourceless passive cue, and "according to".
     private const string Text = "“The plan,” the minister said, “will work.” It was reported that prices rose. Prices will fall, according to analysts.";
 
@@ -30,8 +28,6 @@ public sealed class StatementTaggerTests
         new([Find(text, "according to")], [Find(text, "analysts")], [Find(text, "Prices will fall")]),
     ];
 
-    private static Document Prepare(string text) => Preprocessing.Value.Process(text, new DocumentMetadata { Id = "test" });
-
     private static List<(string Text, string Role)> Spans(Document document, int[] labels) =>
         SpanTagScheme.DecodeSpans(labels).Select(s => (
             new TextSpan(document.Tokens[s.Start].Start, document.Tokens[s.End - 1].End).GetText(document.Text),
@@ -40,7 +36,7 @@ public sealed class StatementTaggerTests
     [Fact]
     public void Gold_spans_align_to_token_labels()
     {
-        var document = Prepare(Text);
+        var document = TestPipeline.Prepare(Text);
         var labels = StatementRoles.Align(document, Gold(Text));
         Assert.Equal(document.Tokens.Length, labels.Length);
         Assert.Equal(
@@ -55,7 +51,7 @@ public sealed class StatementTaggerTests
     public void Nested_roles_prefer_the_cue_and_source_over_the_content()
     {
         const string text = "Reports said the minister claimed victory.";
-        var document = Prepare(text);
+        var document = TestPipeline.Prepare(text);
         var labels = StatementRoles.Align(document,
         [
             new([Find(text, "said")], [Find(text, "Reports")], [Find(text, "the minister claimed victory")]),
@@ -67,7 +63,7 @@ public sealed class StatementTaggerTests
     [Fact]
     public void Tagged_spans_decode_into_statements()
     {
-        var document = Prepare(Text);
+        var document = TestPipeline.Prepare(Text);
         var statements = StatementDecoder.Decode(document, StatementRoles.Align(document, Gold(Text)));
         Assert.Equal(3, statements.Length);
         string Of(TextSpan? s) => s is { } x ? x.GetText(Text) : "";
@@ -96,7 +92,7 @@ public sealed class StatementTaggerTests
     [Fact]
     public void A_cue_without_content_makes_no_statement()
     {
-        var document = Prepare("The minister said nothing.");
+        var document = TestPipeline.Prepare("The minister said nothing.");
         var labels = new int[document.Tokens.Length];
         labels[2] = SpanTagScheme.Label(StatementRoles.Cue, 3);
         Assert.Empty(StatementDecoder.Decode(document, labels));
@@ -106,7 +102,7 @@ public sealed class StatementTaggerTests
     public void A_cue_with_a_source_but_no_content_is_kept_at_a_lower_confidence()
     {
         const string text = "The minister said nothing.";
-        var document = Prepare(text);
+        var document = TestPipeline.Prepare(text);
         var labels = StatementRoles.Align(document, [new([Find(text, "said")], [Find(text, "The minister")], [])]);
         var statement = Assert.Single(StatementDecoder.Decode(document, labels));
         Assert.Equal("The minister", statement.Source?.GetText(text));
@@ -119,7 +115,7 @@ public sealed class StatementTaggerTests
     {
         // The first paragraph of the quote has no cue of its own and sits right after another statement's cue.
         const string text = "Union leaders said the strike would go on.\n\n“We did not choose this fight.\n\n“Our members are tired,” said Ines Kovač.";
-        var document = Prepare(text);
+        var document = TestPipeline.Prepare(text);
         var labels = StatementRoles.Align(document,
         [
             new([Find(text, "said")], [Find(text, "Union leaders")], [Find(text, "the strike would go on")]),
@@ -136,7 +132,7 @@ public sealed class StatementTaggerTests
     public void An_untagged_paragraph_of_a_multi_paragraph_quote_joins_the_statement()
     {
         const string text = "Union leaders said the strike would go on.\n\n“We did not choose this fight.\n\n“Our members are tired,” said Ines Kovač.";
-        var document = Prepare(text);
+        var document = TestPipeline.Prepare(text);
         var labels = StatementRoles.Align(document,
         [
             new([Find(text, "said")], [Find(text, "Union leaders")], [Find(text, "the strike would go on")]),
@@ -163,7 +159,7 @@ public sealed class StatementTaggerTests
     public void A_quote_signed_with_a_dash_and_a_name_is_attributed_to_the_name()
     {
         const string text = "Readers wrote to us.\n\n“He represents our greatest shame.” ― Sonya Herridge\n“I am so ashamed.” ― Pamela Padilla";
-        var document = Prepare(text);
+        var document = TestPipeline.Prepare(text);
         var statements = StatementDecoder.Decode(document, new int[document.Tokens.Length]);
         Assert.Equal(2, statements.Length);
         Assert.Equal("―", statements[0].Cue?.GetText(text));
@@ -177,7 +173,7 @@ public sealed class StatementTaggerTests
     public void A_paragraph_opening_with_a_name_and_a_colon_is_attributed_to_the_name()
     {
         const string text = "Partial transcript as follows:\n\n\"PENCE: Well, look, she apparently thinks that is fine.\"";
-        var document = Prepare(text);
+        var document = TestPipeline.Prepare(text);
         var statement = Assert.Single(StatementDecoder.Decode(document, new int[document.Tokens.Length]));
         Assert.Equal(":", statement.Cue?.GetText(text));
         Assert.Equal("PENCE", statement.Source?.GetText(text));
@@ -208,7 +204,7 @@ public sealed class StatementTaggerTests
         };
         return ToyTexts.Select((t, i) =>
         {
-            var document = Prepare(t);
+            var document = TestPipeline.Prepare(t);
             return new StatementExample(document, StatementRoles.Align(document, golds[i]), golds[i]);
         }).ToList();
     }
@@ -238,7 +234,7 @@ public sealed class StatementTaggerTests
             foreach (var e in examples) Assert.Equal(tagger.TagLabels(e.Document), loaded.TagLabels(e.Document));
             Assert.NotNull(loaded.SourceModel);
             var statements = new StatementTaggerStage(loaded);
-            var document = Prepare(ToyTexts[1]);
+            var document = TestPipeline.Prepare(ToyTexts[1]);
             statements.Process(document, default);
             Assert.Equal(2, document.Statements.Length);
             // The cue-conditioned source tagger picks each cue's own source.
@@ -296,7 +292,7 @@ public sealed class StatementTaggerTests
     public void PolNear_gold_aligns_to_every_role()
     {
         var split = PolNearReader.ReadSplit(SharedData.Find("polnear/dev")!);
-        var examples = StatementTrainer.Examples(split.Articles.Take(3).ToList(), Preprocessing.Value);
+        var examples = StatementTrainer.Examples(split.Articles.Take(3).ToList(), TestPipeline.Preprocessing);
         var roles = examples.SelectMany(e => SpanTagScheme.DecodeSpans(e.Gold)).Select(s => s.Type).ToHashSet();
         Assert.Equal([StatementRoles.Source, StatementRoles.Cue, StatementRoles.Content], roles.Order());
     }
