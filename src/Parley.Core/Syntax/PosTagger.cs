@@ -403,28 +403,12 @@ public sealed class PosTagger
         private ulong[] _keys = new ulong[64 * StaticCount];
         private int[] _rows = new int[64 * StaticCount];
 
-        public Span<WordHashes> Words(int n)
-        {
-            if (_words.Length < n) _words = new WordHashes[Math.Max(n, _words.Length * 2)];
-            return _words.AsSpan(0, n);
-        }
+        public Span<WordHashes> Words(int n) => Learning.Buffers.Grow(ref _words, n);
 
-        public Span<int> Fixed(int n)
-        {
-            if (_fixed.Length < n) _fixed = new int[Math.Max(n, _fixed.Length * 2)];
-            return _fixed.AsSpan(0, n);
-        }
+        public Span<int> Fixed(int n) => Learning.Buffers.Grow(ref _fixed, n);
 
-        public Span<ulong> Keys(int n)
-        {
-            if (_keys.Length < n) _keys = new ulong[Math.Max(n, _keys.Length * 2)];
-            return _keys.AsSpan(0, n);
-        }
+        public Span<ulong> Keys(int n) => Learning.Buffers.Grow(ref _keys, n);
 
-        public Span<int> Rows(int n)
-        {
-            if (_rows.Length < n) _rows = new int[Math.Max(n, _rows.Length * 2)];
-            return _rows.AsSpan(0, n);
-        }
+        public Span<int> Rows(int n) => Learning.Buffers.Grow(ref _rows, n);
     }
 }

@@ -79,17 +79,18 @@ internal static class ParaphraseRules
          "noted", "reported", "reports", "wrote", "writes", "warned", "argued", "explained"],
         StringComparer.OrdinalIgnoreCase).GetAlternateLookup<ReadOnlySpan<char>>();
 
-    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> TimeWords = new HashSet<string>(
-        ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "today", "yesterday", "tonight", "week", "month",
-         "on", "late", "early", "last", "this", "earlier", "later", "night", "morning", "afternoon", "evening"],
-        StringComparer.OrdinalIgnoreCase).GetAlternateLookup<ReadOnlySpan<char>>();
+    // The words of a time phrase besides the time nouns themselves: "on Monday", "late Thursday", "last week".
+    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> TimeModifiers = new HashSet<string>(
+        ["on", "late", "early", "last", "this", "earlier", "later"], StringComparer.OrdinalIgnoreCase).GetAlternateLookup<ReadOnlySpan<char>>();
+
+    private static bool IsTimeWord(ReadOnlySpan<char> w) => WordClasses.IsTimeNoun(w) || TimeModifiers.Contains(w);
 
     // "CONTENT, analysts say." — a short source and a saying verb closing the sentence after a comma (a time may
     // follow: "…, the New York Times reported late Thursday.").
     private static Statement? ParentheticalSays(string text, ReadOnlySpan<Token> tokens, int first, int last)
     {
         int verb = last - 1;
-        while (verb > first && last - verb <= 3 && TimeWords.Contains(text.AsSpan(tokens[verb].Start, tokens[verb].Length))) verb--;
+        while (verb > first && last - verb <= 3 && IsTimeWord(text.AsSpan(tokens[verb].Start, tokens[verb].Length))) verb--;
         if (verb <= first || tokens[verb].Kind != TokenKind.Word || !SayVerbs.Contains(text.AsSpan(tokens[verb].Start, tokens[verb].Length))) return null;
         int comma = SourceComma(text, tokens, first, verb, 5);
         return comma < 0 ? null : Make(StatementKind.AccordingTo, Span(tokens, verb, verb + 1), Span(tokens, comma + 1, verb), Span(tokens, first, comma));

@@ -33,6 +33,12 @@ internal static class WordClasses
         "also", "later", "then", "has", "have", "had", "was", "were", "is", "will", "would", "once", "previously",
         "recently", "further", "again", "earlier", "first", "simply", "flatly", "publicly", "privately");
 
+    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> TimeNounSet = Set(
+        "week", "weeks", "month", "months", "year", "years", "day", "days", "today", "yesterday", "tonight", "time", "times",
+        "morning", "afternoon", "evening", "night", "ago", "weekend", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday",
+        "Saturday", "Sunday", "January", "February", "March", "April", "May", "June", "July", "August", "September",
+        "October", "November", "December", "Jan.", "Feb.", "Aug.", "Sept.", "Oct.", "Nov.", "Dec.");
+
     private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> AnonymousSet = Set(
         "spokesperson", "spokesman", "spokeswoman", "spokespeople", "spokespersons", "source", "sources", "official",
         "officials", "aide", "aides", "insider", "insiders", "diplomat", "diplomats", "someone", "person", "people",
@@ -59,7 +65,7 @@ internal static class WordClasses
         "agency's", "alliance", "coalition", "federation", "movement", "front", "club", "firm", "center", "centre",
         "chamber", "assembly", "legislature", "municipality", "directorate", "regulator", "watchdog", "tribunal", "ministry's",
         // What an organisation publishes speaks for it: "the latest CNN poll", "a 2014 study", "the inspector general's report".
-        "poll", "polls", "survey", "surveys", "study", "report");
+        "poll", "survey", "surveys", "study", "report");
 
     private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> QuantifierSet = Set(
         "some", "many", "several", "most", "all", "both", "two", "three", "other", "others");
@@ -102,6 +108,9 @@ internal static class WordClasses
     /// <summary>Auxiliaries and adverbs that may stand between a source and its cue verb.</summary>
     public static bool MayStandBetween(ReadOnlySpan<char> w) =>
         BetweenSet.Contains(w) || w.Length > 4 && w.EndsWith("ly", StringComparison.Ordinal) && char.IsLower(w[0]);
+
+    /// <summary>Words that name a time: "week", "Monday", "March", "yesterday", "ago".</summary>
+    public static bool IsTimeNoun(ReadOnlySpan<char> w) => TimeNounSet.Contains(w);
 
     /// <summary>Nouns for unnamed speakers: "spokesperson", "sources", "officials".</summary>
     public static bool IsAnonymousNoun(ReadOnlySpan<char> w) => AnonymousSet.Contains(w);

@@ -126,8 +126,7 @@ public sealed class StatementTagger
     {
         var (start, end) = SourceFeatures.Window(context, cueStart, cueEnd);
         SourceFeatures.Extract(context, firstPass, start, end, cueStart, cueEnd, features);
-        if (buffer.Length < end - start) buffer = new int[Math.Max(end - start, 2 * buffer.Length)];
-        var labels = buffer.AsSpan(0, end - start);
+        var labels = Buffers.Grow(ref buffer, end - start);
         SourceModel!.Decode(features, labels);
         (int Start, int End)? best = null;
         int bestDistance = int.MaxValue;
