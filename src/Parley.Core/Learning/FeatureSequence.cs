@@ -11,6 +11,31 @@ public sealed class FeatureSequence
     private ulong[] _features = new ulong[256];
     private int[] _ends = new int[32];
 
+    // A few buffers per thread, so a tagger reuses grown arrays from document to document instead of growing a
+    // fresh buffer (into the large-object heap, for a long paragraph) every time.
+    [ThreadStatic] private static Stack<FeatureSequence>? t_spare;
+    private const int MaxSpare = 8, MaxKeptFeatures = 1 << 20;
+
+    /// <summary>An empty buffer: one this thread returned earlier (<see cref="Return"/>), or a new one.</summary>
+    public static FeatureSequence Rent()
+    {
+        if (t_spare is { Count: > 0 } spare)
+        {
+            var sequence = spare.Pop();
+            sequence.Clear();
+            return sequence;
+        }
+        return new FeatureSequence();
+    }
+
+    /// <summary>Hands a buffer from <see cref="Rent"/> back for reuse on this thread; the caller must not use it after.</summary>
+    public static void Return(FeatureSequence sequence)
+    {
+        if (sequence._features.Length > MaxKeptFeatures) return; // a huge paragraph's buffer is left to the collector
+        var spare = t_spare ??= new Stack<FeatureSequence>();
+        if (spare.Count < MaxSpare) spare.Push(sequence);
+    }
+
     /// <summary>Number of positions.</summary>
     public int Length { get; private set; }
 

@@ -186,6 +186,17 @@ public sealed class NerTaggerTests
         Assert.Equal(new byte[] { 0, 1, 2, 3, 0, 4, 0, 0 }, Enumerable.Range(0, 8).Select(i => marks[i * lists + outlets]));
         Assert.Equal(4, marks[7 * lists + cities]);
     }
+
+    [Fact]
+    public void Gazetteers_match_a_later_sentence_by_its_own_offsets()
+    {
+        var text = NerText.FromTokens([["He", "left", "."], ["Reuters", "and", "the", "New", "York", "Times", "agree"]]);
+        int lists = Gazetteers.ListNames.Count;
+        var marks = new byte[7 * lists];
+        Gazetteers.Default.Match(text, 3, 10, marks);
+        int outlets = Gazetteers.ListNames.ToList().IndexOf("news-outlets");
+        Assert.Equal(new byte[] { 4, 0, 0, 1, 2, 3, 0 }, Enumerable.Range(0, 7).Select(i => marks[i * lists + outlets]));
+    }
 }
 
 internal static class SequenceTaggerTestsAccess

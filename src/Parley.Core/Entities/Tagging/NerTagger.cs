@@ -95,7 +95,8 @@ public sealed class NerTagger
         // second pass neither extracts nor looks up the local features again. Keeping rows costs about 200 bytes
         // per token, so past MaxKeptRows (a huge input) the second pass extracts the local features again;
         // extraction and lookups are deterministic, so the labels are the same either way.
-        var local = new FeatureSequence();
+        var local = FeatureSequence.Rent();
+        FeatureSequence? extra = null;
         var context = Features.Analyze(text, null);
         int[] labels = new int[text.Tokens.Length];
         var paired = stages >= 2 ? _paired : null;
@@ -140,7 +141,7 @@ public sealed class NerTagger
             }
             if (stages < 2) return labels;
             var second = Features.Analyze(text, labels, context);
-            var extra = new FeatureSequence();
+            extra = FeatureSequence.Rent();
             var final = new int[text.Tokens.Length];
             var model = _stages[1];
             int endsAt = 0;
@@ -177,6 +178,8 @@ public sealed class NerTagger
         finally
         {
             ArrayPool<int>.Shared.Return(rows);
+            FeatureSequence.Return(local);
+            if (extra is not null) FeatureSequence.Return(extra);
             if (kept is not null) ArrayPool<int>.Shared.Return(kept);
             if (keptEnds is not null) ArrayPool<int>.Shared.Return(keptEnds);
             if (keptAt is not null) ArrayPool<int>.Shared.Return(keptAt);

@@ -84,25 +84,40 @@ public sealed class StatementTagger
     {
         var labels = new int[context.Tokens.Length];
         var units = StatementUnits.Of(document);
-        var local = new FeatureSequence();
-        for (int u = 0; u < units.Count; u++)
+        var local = FeatureSequence.Rent();
+        try
         {
-            cancellationToken.ThrowIfCancellationRequested();
-            var (start, end) = units[u];
-            StatementFeatures.Extract(context, start, end, u, local);
-            Passes[0].Decode(local, labels.AsSpan(start, end - start));
+            for (int u = 0; u < units.Count; u++)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                var (start, end) = units[u];
+                StatementFeatures.Extract(context, start, end, u, local);
+                Passes[0].Decode(local, labels.AsSpan(start, end - start));
+            }
+        }
+        finally
+        {
+            FeatureSequence.Return(local);
         }
         firstPass = labels;
         if (passes < 2 || Passes.Count < 2) return labels;
         var final = new int[labels.Length];
-        var core = new FeatureSequence();
-        var extra = new FeatureSequence();
-        for (int u = 0; u < units.Count; u++)
+        var core = FeatureSequence.Rent();
+        var extra = FeatureSequence.Rent();
+        try
         {
-            var (start, end) = units[u];
-            StatementFeatures.ExtractCore(context, start, end, core);
-            StatementFeatures.ExtractSecondPass(context, labels, start, end, extra);
-            Passes[1].Decode(core, extra, final.AsSpan(start, end - start));
+            for (int u = 0; u < units.Count; u++)
+            {
+                var (start, end) = units[u];
+                StatementFeatures.ExtractCore(context, start, end, core);
+                StatementFeatures.ExtractSecondPass(context, labels, start, end, extra);
+                Passes[1].Decode(core, extra, final.AsSpan(start, end - start));
+            }
+        }
+        finally
+        {
+            FeatureSequence.Return(core);
+            FeatureSequence.Return(extra);
         }
         return final;
     }
@@ -113,9 +128,16 @@ public sealed class StatementTagger
         var context = StatementContext.Of(document);
         var labels = TagLabels(document, context, Passes.Count, out int[] firstPass, cancellationToken);
         if (SourceModel is null) return StatementDecoder.Decode(document, labels, context.SentenceOf);
-        var features = new FeatureSequence();
+        var features = FeatureSequence.Rent();
         int[] buffer = [];
-        return StatementDecoder.Decode(document, labels, context.SentenceOf, (cueStart, cueEnd) => SourceOf(context, firstPass, cueStart, cueEnd, features, ref buffer));
+        try
+        {
+            return StatementDecoder.Decode(document, labels, context.SentenceOf, (cueStart, cueEnd) => SourceOf(context, firstPass, cueStart, cueEnd, features, ref buffer));
+        }
+        finally
+        {
+            FeatureSequence.Return(features);
+        }
     }
 
     /// <summary>
