@@ -51,12 +51,13 @@ internal static class BenchCommand
             statements += doc.Statements.Length;
             sentences += doc.Sentences.Length;
         }
-        for (int i = 1; i < warmup; i++) Pass(pipeline, inputs, null, threads);
+        for (int i = 1; i < warmup; i++) Pass(pipeline, inputs, null, null, threads);
 
         var stageTimes = perStage ? new double[pipeline.Stages.Length] : null;
+        var stageBytes = perStage ? new long[pipeline.Stages.Length] : null;
         long allocatedBefore = GC.GetTotalAllocatedBytes(precise: true);
         var watch = Stopwatch.StartNew();
-        for (int i = 0; i < repeat; i++) Pass(pipeline, inputs, stageTimes, threads);
+        for (int i = 0; i < repeat; i++) Pass(pipeline, inputs, stageTimes, stageBytes, threads);
         watch.Stop();
         long allocated = GC.GetTotalAllocatedBytes(precise: true) - allocatedBefore;
 
@@ -75,7 +76,7 @@ internal static class BenchCommand
             WordsPerSecond: words / seconds,
             AllocatedBytesPerDocument: allocated / (double)(files.Length * repeat),
             PeakWorkingSetBytes: Process.GetCurrentProcess().PeakWorkingSet64,
-            Stages: stageTimes is null ? null : pipeline.Stages.Select((s, i) => new StageTime(s.Name, stageTimes[i] / repeat)).ToArray());
+            Stages: stageTimes is null ? null : pipeline.Stages.Select((s, i) => new StageTime(s.Name, stageTimes[i] / repeat, stageBytes![i] / (double)(files.Length * repeat))).ToArray());
 
         if (format == "json")
         {
@@ -93,11 +94,11 @@ internal static class BenchCommand
         Console.WriteLine($"peak memory  {result.PeakWorkingSetBytes / 1048576.0:0.0} MiB (process peak working set)");
         if (result.Stages is not null)
             foreach (var stage in result.Stages)
-                Console.WriteLine($"  stage {stage.Name,-20} {stage.SecondsPerPass * 1000,8:0.0} ms/pass  ({bytes / 1e6 / stage.SecondsPerPass:0.0} MB/s)");
+                Console.WriteLine($"  stage {stage.Name,-20} {stage.SecondsPerPass * 1000,8:0.0} ms/pass  ({bytes / 1e6 / stage.SecondsPerPass,6:0.0} MB/s, {stage.AllocatedBytesPerDocument / 1024,6:0.0} KiB/doc)");
         return 0;
     }
 
-    private static void Pass(TextPipeline pipeline, byte[][] inputs, double[]? stageTimes, int threads)
+    private static void Pass(TextPipeline pipeline, byte[][] inputs, double[]? stageTimes, long[]? stageBytes, int threads)
     {
         if (threads > 1)
         {
@@ -115,14 +116,16 @@ internal static class BenchCommand
             var doc = new Document(text);
             for (int s = 0; s < pipeline.Stages.Length; s++)
             {
+                long allocated = GC.GetAllocatedBytesForCurrentThread();
                 long start = Stopwatch.GetTimestamp();
                 pipeline.Stages[s].Process(doc, CancellationToken.None);
                 stageTimes[s] += Stopwatch.GetElapsedTime(start).TotalSeconds;
+                stageBytes![s] += GC.GetAllocatedBytesForCurrentThread() - allocated;
             }
         }
     }
 
-    private sealed record StageTime(string Name, double SecondsPerPass);
+    private sealed record StageTime(string Name, double SecondsPerPass, double AllocatedBytesPerDocument);
 
     private sealed record BenchResult(
         string Pipeline, int Threads, int Files, long Bytes, long Words, long Sentences, long Statements, double SecondsPerPass,
