@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using Parley.Documents;
+using Parley.Entities;
 using Parley.Learning;
 using Parley.Statements.Attribution;
 using Dependency = Parley.Syntax.Dependency;
@@ -225,17 +226,51 @@ public static class StatementDecoder
             while (colon < stop && colon - name < 4 && char.IsUpper(text[tokens[colon].Start])) colon++;
             if (colon == name || colon + 1 >= end || text.AsSpan(tokens[colon].Start, tokens[colon].Length) is not ":") continue;
             if (IsLayoutLabel(text.AsSpan(tokens[name].Start, tokens[colon - 1].End - tokens[name].Start))) continue;
+            // "Said Ellis: “…”": the verb is the cue and the rest the source.
+            int cueStart = colon, cueEnd = colon + 1, sourceStart = name;
+            if (colon - name >= 2 && IsOpeningVerb(text.AsSpan(tokens[name].Start, tokens[name].Length)))
+                (cueStart, cueEnd, sourceStart) = (name, name + 1, name + 1);
+            // A speaker label names someone: a name the entity tagger found, a transcript's capitals ("WALLACE:") or a
+            // poll; a title-case heading ("The Gap Goes On:", "Stealth Over Health:") does not.
+            else if (!NamesSomeone(document, text, name, colon)) continue;
             int contentEnd = end;
             if (name > first && tokens[end - 1].Kind == TokenKind.Quote) contentEnd--; // the transcript's own quote marks
             if (contentEnd <= colon + 1) continue;
             RemoveOverlapping(cues, name, contentEnd);
             RemoveOverlapping(sources, name, contentEnd);
             RemoveOverlapping(contents, name, contentEnd);
-            Insert(cues, new Piece(colon, colon + 1, sentenceOf[colon]));
-            Insert(sources, new Piece(name, colon, sentenceOf[name]));
+            Insert(cues, new Piece(cueStart, cueEnd, sentenceOf[cueStart]));
+            Insert(sources, new Piece(sourceStart, colon, sentenceOf[sourceStart]));
             Insert(contents, new Piece(colon + 1, contentEnd, sentenceOf[colon + 1]));
-            forced[colon + 1] = colon;
+            forced[colon + 1] = cueStart;
         }
+    }
+
+    private static bool IsOpeningVerb(ReadOnlySpan<char> word) =>
+        word is "Said" or "Says" or "Added" or "Asked" or "Wrote" or "Tweeted" or "Replied" or "Continued";
+
+    private static readonly string[] ReportNouns = ["Poll", "Polls", "Survey", "Report", "Reports", "Study"];
+
+    /// <summary>
+    /// True when tokens <paramref name="start"/>–<paramref name="end"/> (before a colon) name a speaker: they overlap a
+    /// person or organisation the entity tagger found, are all capitals or a news outlet, or end in a report noun ("Poll", "Report").
+    /// </summary>
+    private static bool NamesSomeone(Document document, string text, int start, int end)
+    {
+        var tokens = document.Tokens;
+        int from = tokens[start].Start, to = tokens[end - 1].End;
+        if (document.Has(EntityLayers.Entities))
+            foreach (var m in document.Get(EntityLayers.Entities))
+                if (m.Span.Start < to && m.Span.End > from && m.Type is EntityType.Person or EntityType.Organization) return true;
+        bool allCaps = true;
+        for (int t = start; t < end && allCaps; t++)
+            foreach (char c in text.AsSpan(tokens[t].Start, tokens[t].Length))
+                if (char.IsLower(c)) { allCaps = false; break; }
+        if (allCaps || Parley.Entities.Resolution.EntityLexicons.Default.IsOutlet(text[from..to])) return true;
+        var last = text.AsSpan(tokens[end - 1].Start, tokens[end - 1].Length);
+        foreach (string kind in ReportNouns)
+            if (last.Equals(kind, StringComparison.OrdinalIgnoreCase)) return true;
+        return false;
     }
 
     /// <summary>
@@ -253,6 +288,7 @@ public static class StatementDecoder
         "The Latest", "Correction", "Corrections", "Clarification", "Update", "Updated", "Updates", "Breaking", "Breaking News",
         "Exclusive", "Paid Notice", "Contributing", "Related", "Watch", "Read", "Read More", "Photos", "Video", "Analysis",
         "Opinion", "Note", "Editor's Note", "Editor’s Note", "Disclosure", "Live", "Live Updates", "Factbox", "Fact Check",
+        "Source", "Sources", "Photo", "Photo Credit", "Credit", "Credits", "Caption", "Graphic", "Image", "Map", "Chart",
     ];
 
     private static void RemoveOverlapping(List<Piece> pieces, int start, int end) => pieces.RemoveAll(p => p.Start < end && p.End > start);
