@@ -20,6 +20,7 @@ public static class ParleyCommand
         train.Subcommands.Add(SyntaxCommands.CreateTrainParser());
         train.Subcommands.Add(SyntaxCommands.CreateCompactParser());
         train.Subcommands.Add(TrainStatementsCommand.Create());
+        train.Subcommands.Add(TrainConfidenceCommand.Create());
         root.Subcommands.Add(train);
         var eval = EvalCommand.Create();
         eval.Subcommands.Add(SyntaxCommands.CreateEvalSyntax());

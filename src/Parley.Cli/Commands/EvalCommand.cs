@@ -82,6 +82,11 @@ internal static class EvalCommand
                 Console.WriteLine(string.Format(inv, "{0,-8} {1,8:F1}% {2,8:F1}% {3,8:F1}% | {4,8:F1}% {5,8:F1}% {6,8:F1}%", role.Role,
                     role.Exact.Precision * 100, role.Exact.Recall * 100, role.Exact.F1 * 100,
                     role.Overlap.Precision * 100, role.Overlap.Recall * 100, role.Overlap.F1 * 100));
+            var calibration = result.Calibration;
+            Console.WriteLine(string.Format(inv, "confidence against 'cue overlaps a gold cue': Brier {0:F4} (one constant confidence: {1:F4}), expected calibration error {2:F4}",
+                calibration.Brier, calibration.ConstantBrier, calibration.ExpectedCalibrationError));
+            foreach (var bin in calibration.Bins)
+                Console.WriteLine(string.Format(inv, "  confidence {0:F1}-{1:F1}: {2,5} statements, mean confidence {3:F3}, cue right {4:F3}", bin.Lower, bin.Upper, bin.Count, bin.MeanConfidence, bin.Observed));
             return 0;
         });
         return command;

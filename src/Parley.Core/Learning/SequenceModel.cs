@@ -106,7 +106,14 @@ public sealed class SequenceModel
     /// As <see cref="Decode(FeatureSequence, Span{int})"/>, with the features of <paramref name="extra"/> (same length)
     /// added at each position: a later pass adds its own features to a sequence extracted once.
     /// </summary>
-    public float Decode(FeatureSequence sequence, FeatureSequence? extra, Span<int> labels)
+    public float Decode(FeatureSequence sequence, FeatureSequence? extra, Span<int> labels) => Decode(sequence, extra, labels, default);
+
+    /// <summary>
+    /// As <see cref="Decode(FeatureSequence, FeatureSequence?, Span{int})"/>, also writing each position's emission
+    /// scores (the summed feature weights per label, before transitions; on the model's scale) into
+    /// <paramref name="scores"/>[i * Labels.Count + y] when it is not empty.
+    /// </summary>
+    public float Decode(FeatureSequence sequence, FeatureSequence? extra, Span<int> labels, Span<float> scores)
     {
         int length = sequence.Length;
         if (extra is not null && extra.Length != length) throw new ArgumentException("The extra features differ in length.", nameof(extra));
@@ -119,7 +126,7 @@ public sealed class SequenceModel
             // All lookups first, then all weight rows: both walks prefetch ahead, so cache misses overlap.
             Features.FindAll(sequence.All, rows);
             if (extra is not null) Features.FindAll(extra.All, rows.AsSpan(local));
-            return DecodeRows(rows.AsSpan(0, local), sequence.Ends, rows.AsSpan(local, total - local), extra is null ? default : extra.Ends, labels);
+            return DecodeRows(rows.AsSpan(0, local), sequence.Ends, rows.AsSpan(local, total - local), extra is null ? default : extra.Ends, labels, scores);
         }
         finally
         {
@@ -132,7 +139,7 @@ public sealed class SequenceModel
     /// rows <paramref name="rows"/>[ends[i-1]..ends[i]) and, when <paramref name="extraEnds"/> is not empty, also
     /// <paramref name="extraRows"/>[extraEnds[i-1]..extraEnds[i]). Same labels and score as <see cref="Decode(FeatureSequence, FeatureSequence?, Span{int})"/>.
     /// </summary>
-    internal float DecodeRows(ReadOnlySpan<int> rows, ReadOnlySpan<int> ends, ReadOnlySpan<int> extraRows, ReadOnlySpan<int> extraEnds, Span<int> labels)
+    internal float DecodeRows(ReadOnlySpan<int> rows, ReadOnlySpan<int> ends, ReadOnlySpan<int> extraRows, ReadOnlySpan<int> extraEnds, Span<int> labels, Span<float> scores = default)
     {
         int length = ends.Length;
         if (labels.Length < length) throw new ArgumentException("Label buffer is shorter than the sequence.", nameof(labels));
@@ -159,9 +166,14 @@ public sealed class SequenceModel
                     extraFrom = extraTo;
                 }
                 // Integer sums are exact and, below 2^24, equal to the float sums the model was validated with.
-                var scores = emissions.AsSpan(i * stride, stride);
-                for (int y = 0; y < n; y++) scores[y] = acc[y];
-                scores[n..].Clear();
+                var row = emissions.AsSpan(i * stride, stride);
+                for (int y = 0; y < n; y++) row[y] = acc[y];
+                row[n..].Clear();
+            }
+            if (!scores.IsEmpty)
+            {
+                if (scores.Length < length * n) throw new ArgumentException("The score buffer is shorter than the sequence.", nameof(scores));
+                for (int i = 0; i < length; i++) emissions.AsSpan(i * stride, n).CopyTo(scores.Slice(i * n, n));
             }
             return Viterbi(emissions, length, labels);
         }

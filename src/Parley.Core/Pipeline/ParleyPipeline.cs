@@ -50,6 +50,7 @@ public static class ParleyPipeline
         .Use(new StatementKindStage())
         .Use(new SpeakerResolutionStage())
         .Use(new ChannelStage())
+        .Use(new StatementConfidenceStage())
         .Use(new ClaimStage());
 
     /// <summary>

@@ -62,7 +62,7 @@ public sealed class EvalCommandTests
     }
 
     /// <summary>A one-article PolNeAR-style split: "Anna Berg said the port would reopen on Friday."</summary>
-    private static string MiniSplit(TempDir dir)
+    internal static string MiniSplit(TempDir dir)
     {
         const string text = "Port to Reopen\n\nAnna Berg said the port would reopen on Friday.\n";
         string split = Path.Combine(dir.Path, "split");

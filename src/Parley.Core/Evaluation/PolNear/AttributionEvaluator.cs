@@ -27,7 +27,46 @@ public readonly record struct Prf(double Precision, double Recall)
 public sealed record RoleScores(string Role, Prf Exact, Prf Overlap);
 
 /// <summary>The result of <see cref="AttributionEvaluator.Evaluate"/>.</summary>
-public sealed record AttributionEvaluation(int Articles, int Gold, int Predicted, ImmutableArray<RoleScores> Roles);
+public sealed record AttributionEvaluation(int Articles, int Gold, int Predicted, ImmutableArray<RoleScores> Roles)
+{
+    /// <summary>How well the predicted statements' confidences match how often their cues overlap a gold cue.</summary>
+    public CalibrationReport Calibration { get; init; } = CalibrationReport.Empty;
+}
+
+/// <summary>One confidence bin: statements whose confidence lies in [Lower, Upper).</summary>
+public sealed record CalibrationBin(double Lower, double Upper, int Count, double MeanConfidence, double Observed);
+
+/// <summary>
+/// Calibration of statement confidences against the event "the statement's cue overlaps a gold cue": the Brier
+/// score (mean squared error of the confidence), the expected calibration error (bin-size-weighted mean gap between
+/// a bin's mean confidence and its observed rate), the bins of width 0.1, and for reference the Brier score of one
+/// constant confidence at the observed rate (what a confidence that tells statements apart must beat).
+/// </summary>
+public sealed record CalibrationReport(double Brier, double ExpectedCalibrationError, ImmutableArray<CalibrationBin> Bins, double ConstantBrier)
+{
+    /// <summary>No predictions.</summary>
+    public static readonly CalibrationReport Empty = new(0, 0, [], 0);
+
+    /// <summary>Builds the report from (confidence, cue right) pairs.</summary>
+    public static CalibrationReport Of(IReadOnlyList<(double Confidence, bool Correct)> outcomes)
+    {
+        if (outcomes.Count == 0) return Empty;
+        double brier = outcomes.Average(o => Math.Pow(o.Confidence - (o.Correct ? 1 : 0), 2));
+        var bins = ImmutableArray.CreateBuilder<CalibrationBin>();
+        double ece = 0;
+        for (int b = 0; b < 10; b++)
+        {
+            double lower = b / 10.0, upper = (b + 1) / 10.0;
+            var inBin = outcomes.Where(o => o.Confidence >= lower && (o.Confidence < upper || b == 9)).ToList();
+            if (inBin.Count == 0) continue;
+            double mean = inBin.Average(o => o.Confidence), observed = inBin.Average(o => o.Correct ? 1.0 : 0.0);
+            bins.Add(new CalibrationBin(lower, upper, inBin.Count, mean, observed));
+            ece += inBin.Count * Math.Abs(mean - observed) / outcomes.Count;
+        }
+        double rate = outcomes.Average(o => o.Correct ? 1.0 : 0.0);
+        return new CalibrationReport(brier, ece, bins.ToImmutable(), rate * (1 - rate));
+    }
+}
 
 /// <summary>
 /// Scores statements against PolNeAR attributions with BBC citron's two metrics, per document.
@@ -62,8 +101,11 @@ public static class AttributionEvaluator
     /// prediction whose cue overlaps no gold cue, one per line (tab-separated: article, problem — ok, cue-missed, cue-boundary,
     /// source, cue-boundary+source or cue-spurious —, gold cue, gold source, predicted cue, predicted source, gold content,
     /// predicted content), for error analysis.</param>
-    public static AttributionEvaluation Evaluate(IEnumerable<PolNearArticle> articles, TextPipeline pipeline, CancellationToken cancellationToken = default, TextWriter? errors = null)
+    /// <param name="onPrediction">When given, called for every predicted statement with its document and whether its cue overlaps a gold cue.</param>
+    public static AttributionEvaluation Evaluate(IEnumerable<PolNearArticle> articles, TextPipeline pipeline, CancellationToken cancellationToken = default, TextWriter? errors = null,
+        Action<Document, Statement, bool>? onPrediction = null)
     {
+        var outcomes = new List<(double, bool)>();
         var counts = new long[4, 3]; // role × (tp, fp, fn)
         var overlaps = new long[4, 3]; // role × (overlap, predicted, gold)
         int articleCount = 0, gold = 0, predicted = 0;
@@ -78,13 +120,19 @@ public static class AttributionEvaluator
             gold += golds.Length;
             predicted += predictions.Count;
             Score(document, predictions, golds, counts, overlaps);
+            for (int i = 0; i < predictions.Count; i++)
+            {
+                bool right = golds.Any(g => CuesOverlap(predictions[i], g));
+                outcomes.Add((document.Statements[i].Confidence, right));
+                onPrediction?.Invoke(document, document.Statements[i], right);
+            }
             if (errors is not null) WriteErrors(article, predictions, golds, errors);
         }
         string[] names = ["cue", "source", "content", "all"];
         var roles = names.Select((name, r) => new RoleScores(name,
             Prf.FromCounts(counts[r, 0], counts[r, 1], counts[r, 2]),
             Prf.FromOverlap(overlaps[r, 0], overlaps[r, 1], overlaps[r, 2]))).ToImmutableArray();
-        return new AttributionEvaluation(articleCount, gold, predicted, roles);
+        return new AttributionEvaluation(articleCount, gold, predicted, roles) { Calibration = CalibrationReport.Of(outcomes) };
     }
 
     private static void Score(Document document, List<GoldAttribution> predictions, ImmutableArray<GoldAttribution> golds, long[,] counts, long[,] overlaps)

@@ -80,10 +80,18 @@ public sealed class StatementTagger
         TagLabels(document, StatementContext.Of(document), passes, out _, cancellationToken);
 
     /// <summary>Labels from the first <paramref name="passes"/> passes, and the first pass's labels.</summary>
-    private int[] TagLabels(Document document, StatementContext context, int passes, out int[] firstPass, CancellationToken cancellationToken)
+    private int[] TagLabels(Document document, StatementContext context, int passes, out int[] firstPass, CancellationToken cancellationToken) =>
+        TagLabels(document, context, passes, out firstPass, null, cancellationToken);
+
+    /// <summary>
+    /// As above; when <paramref name="evidence"/> is given (one entry per token), also the last pass's evidence for
+    /// each token being part of a cue and of a source (<see cref="TokenEvidence"/>).
+    /// </summary>
+    private int[] TagLabels(Document document, StatementContext context, int passes, out int[] firstPass, TokenEvidence[]? evidence, CancellationToken cancellationToken)
     {
         var labels = new int[context.Tokens.Length];
         var units = StatementUnits.Of(document);
+        float[] scores = [];
         var local = FeatureSequence.Rent();
         try
         {
@@ -92,7 +100,9 @@ public sealed class StatementTagger
                 cancellationToken.ThrowIfCancellationRequested();
                 var (start, end) = units[u];
                 StatementFeatures.Extract(context, start, end, u, local);
-                Passes[0].Decode(local, labels.AsSpan(start, end - start));
+                bool last = evidence is not null && (passes < 2 || Passes.Count < 2);
+                Passes[0].Decode(local, null, labels.AsSpan(start, end - start), last ? Scores(ref scores, end - start) : default);
+                if (last) Evidence(scores, start, end, evidence!);
             }
         }
         finally
@@ -111,7 +121,8 @@ public sealed class StatementTagger
                 var (start, end) = units[u];
                 StatementFeatures.ExtractCore(context, start, end, core);
                 StatementFeatures.ExtractSecondPass(context, labels, start, end, extra);
-                Passes[1].Decode(core, extra, final.AsSpan(start, end - start));
+                Passes[1].Decode(core, extra, final.AsSpan(start, end - start), evidence is null ? default : Scores(ref scores, end - start));
+                if (evidence is not null) Evidence(scores, start, end, evidence);
             }
         }
         finally
@@ -122,11 +133,44 @@ public sealed class StatementTagger
         return final;
     }
 
+    private static Span<float> Scores(ref float[] buffer, int length)
+    {
+        int size = length * StatementRoles.Scheme.Labels.Count;
+        if (buffer.Length < size) buffer = new float[Math.Max(size, buffer.Length * 2)];
+        return buffer.AsSpan(0, size);
+    }
+
+    /// <summary>Per token: the best cue (source) label's emission score minus the best other label's.</summary>
+    private static void Evidence(float[] scores, int start, int end, TokenEvidence[] evidence)
+    {
+        int n = StatementRoles.Scheme.Labels.Count;
+        for (int t = start; t < end; t++)
+        {
+            var row = scores.AsSpan((t - start) * n, n);
+            float cue = float.NegativeInfinity, notCue = float.NegativeInfinity, source = float.NegativeInfinity, notSource = float.NegativeInfinity;
+            for (int y = 0; y < n; y++)
+            {
+                int type = SpanTagScheme.Decompose(y).Type;
+                if (type == StatementRoles.Cue) cue = Math.Max(cue, row[y]); else notCue = Math.Max(notCue, row[y]);
+                if (type == StatementRoles.Source) source = Math.Max(source, row[y]); else notSource = Math.Max(notSource, row[y]);
+            }
+            evidence[t] = new TokenEvidence(cue - notCue, source - notSource);
+        }
+    }
+
     /// <summary>Tags <paramref name="document"/> and groups the tagged spans into statements.</summary>
-    public System.Collections.Immutable.ImmutableArray<Statement> Tag(Document document, CancellationToken cancellationToken = default)
+    public System.Collections.Immutable.ImmutableArray<Statement> Tag(Document document, CancellationToken cancellationToken = default) =>
+        Tag(document, null, cancellationToken);
+
+    /// <summary>
+    /// As <see cref="Tag(Document, CancellationToken)"/>; when <paramref name="evidence"/> is given (one entry per
+    /// token), also fills in the tagger's evidence for each token (<see cref="TokenEvidence"/>).
+    /// </summary>
+    public System.Collections.Immutable.ImmutableArray<Statement> Tag(Document document, TokenEvidence[]? evidence, CancellationToken cancellationToken = default)
     {
         var context = StatementContext.Of(document);
-        var labels = TagLabels(document, context, Passes.Count, out int[] firstPass, cancellationToken);
+        if (evidence is not null && evidence.Length < context.Tokens.Length) throw new ArgumentException("One evidence entry per token is needed.", nameof(evidence));
+        var labels = TagLabels(document, context, Passes.Count, out int[] firstPass, evidence, cancellationToken);
         if (SourceModel is null) return StatementDecoder.Decode(document, labels, context.SentenceOf);
         var features = FeatureSequence.Rent();
         int[] buffer = [];

@@ -21,10 +21,14 @@ public sealed class StatementTaggerStage : PipelineStage
     public StatementTaggerStage(StatementTagger tagger) : this(() => tagger) => ArgumentNullException.ThrowIfNull(tagger);
 
     private StatementTaggerStage(Func<StatementTagger> tagger)
-        : base("statement-tagger", [Layers.Tokens, Layers.Sentences, Layers.Quotes, SyntaxLayers.PartOfSpeech], [Layers.Statements]) =>
+        : base("statement-tagger", [Layers.Tokens, Layers.Sentences, Layers.Quotes, SyntaxLayers.PartOfSpeech], [Layers.Statements, StatementLayers.Evidence]) =>
         _tagger = tagger;
 
     /// <inheritdoc />
-    public override void Process(Document document, CancellationToken cancellationToken) =>
-        document.Set(Layers.Statements, _tagger().Tag(document, cancellationToken));
+    public override void Process(Document document, CancellationToken cancellationToken)
+    {
+        var evidence = new TokenEvidence[document.Tokens.Length];
+        document.Set(Layers.Statements, _tagger().Tag(document, evidence, cancellationToken));
+        document.Set(StatementLayers.Evidence, System.Runtime.InteropServices.ImmutableCollectionsMarshal.AsImmutableArray(evidence));
+    }
 }
