@@ -35,26 +35,29 @@ internal static class AnalyzeCommand
             DefaultValueFactory = _ => TextDecoder.DefaultMaxBytes,
         };
 
+        var minConfidence = PipelineOption.CreateMinConfidence();
         var pipelineName = PipelineOption.Create();
-        var command = new Command("analyze", "Find statements (who said what) in articles.") { files, format, output, tokens, maxSize, pipelineName };
+        var command = new Command("analyze", "Find statements (who said what) in articles.") { files, format, output, tokens, maxSize, pipelineName, minConfidence };
         command.SetAction(parse => CliErrors.Guard(() => Run(
             parse.GetValue(files) ?? [],
             parse.GetValue(format) ?? "text",
             parse.GetValue(output),
             parse.GetValue(tokens),
             parse.GetValue(maxSize),
-            parse.GetValue(pipelineName) ?? "full")));
+            parse.GetValue(pipelineName) ?? "full",
+            parse.GetValue(minConfidence))));
         return command;
     }
 
-    private static int Run(string[] paths, string format, string? outDir, bool includeTokens, long maxBytes, string pipelineName)
+    private static int Run(string[] paths, string format, string? outDir, bool includeTokens, long maxBytes, string pipelineName, double? minConfidence)
     {
         if (maxBytes <= 0) throw new UsageException("--max-size must be positive");
+
         if (format == "html" && paths.Length > 1 && outDir is null)
             throw new UsageException("html output of several files needs --out DIR");
         if (outDir is not null) Directory.CreateDirectory(outDir);
 
-        var pipeline = ParleyPipeline.Get(pipelineName);
+        var pipeline = PipelineOption.Build(pipelineName, minConfidence);
         var jsonOptions = new DocumentJsonOptions { Indented = format == "json", IncludeTokens = includeTokens };
         using var stdout = Console.OpenStandardOutput();
         bool jsonArray = format == "json" && paths.Length > 1 && outDir is null;

@@ -50,10 +50,21 @@ internal static class EvalCommand
         var dir = new Argument<DirectoryInfo>("dir") { Description = "A PolNeAR split folder (with text/ and attributions/), e.g. ../shared/data/polnear/dev" };
         var pipelineName = PipelineOption.Create();
         var errors = new Option<FileInfo?>("--errors") { Description = "Write every gold attribution with the prediction matched to it (and every spurious cue) to this tab-separated file, for error analysis" };
-        var command = new Command("polnear", "Attribution on PolNeAR, scored against the first annotator of each article: per role (cue, source, content, all), precision, recall and F1 under exact and token-overlap match.") { dir, pipelineName, errors };
+        var minConfidence = PipelineOption.CreateMinConfidence();
+        var command = new Command("polnear", "Attribution on PolNeAR, scored against the first annotator of each article: per role (cue, source, content, all), precision, recall and F1 under exact and token-overlap match.") { dir, pipelineName, errors, minConfidence };
         command.SetAction(parseResult =>
         {
             var folder = parseResult.GetValue(dir)!;
+            TextPipeline pipeline;
+            try
+            {
+                pipeline = PipelineOption.Build(parseResult.GetValue(pipelineName)!, parseResult.GetValue(minConfidence));
+            }
+            catch (UsageException e)
+            {
+                Console.Error.WriteLine($"parley eval polnear: {e.Message}");
+                return 2;
+            }
             if (!PolNearReader.IsSplit(folder.FullName))
             {
                 Console.Error.WriteLine($"parley eval polnear: '{folder.FullName}' is not a PolNeAR split folder (expected text/ and attributions/ inside)");
@@ -74,7 +85,7 @@ internal static class EvalCommand
             }
             using var errorFileWriter = errorWriter;
             errorWriter?.WriteLine("article\tproblem\tgold cue\tgold source\tpredicted cue\tpredicted source\tgold content\tpredicted content");
-            var result = AttributionEvaluator.Evaluate(split.Articles, ParleyPipeline.Get(parseResult.GetValue(pipelineName)!), errors: errorWriter);
+            var result = AttributionEvaluator.Evaluate(split.Articles, pipeline, errors: errorWriter);
             var inv = CultureInfo.InvariantCulture;
             Console.WriteLine(string.Format(inv, "PolNeAR attribution: {0} articles, {1} gold attributions (first annotator), {2} predicted statements", result.Articles, result.Gold, result.Predicted));
             Console.WriteLine("role      exact P   exact R   exact F1 | overlap P overlap R overlap F1");

@@ -39,4 +39,23 @@ public sealed class TrainConfidenceCommandTests
         Assert.Contains("confidence against 'cue overlaps a gold cue': Brier", result.Stdout);
         Assert.Contains("1 statements, mean confidence", result.Stdout.Replace("    ", " ").Replace("  ", " "));
     }
+
+    [Fact]
+    public void Analyze_min_confidence_filters_and_checks_its_range()
+    {
+        using var dir = new TempDir();
+        string file = dir.File("a.txt", "The minister said the bridge would reopen. “It is safe,” the engineer said. Critics fear the repairs will fail.");
+        var all = CliRunner.Run("analyze", file, "--format", "json");
+        var none = CliRunner.Run("analyze", file, "--format", "json", "--min-confidence", "0.999");
+        Assert.True(all.ExitCode == 0 && none.ExitCode == 0, all.Stderr + none.Stderr);
+        Assert.Contains("\"statements\": [\n", all.Stdout.Replace("\r", ""));
+        Assert.Contains("\"statements\": []", none.Stdout);
+
+        var outOfRange = CliRunner.Run("analyze", file, "--min-confidence", "1.5");
+        Assert.Equal(2, outOfRange.ExitCode);
+        Assert.Contains("--min-confidence must lie in [0, 1)", outOfRange.Stderr);
+        var otherPipeline = CliRunner.Run("analyze", file, "--min-confidence", "0.5", "--pipeline", "rules");
+        Assert.Equal(2, otherPipeline.ExitCode);
+        Assert.Contains("full pipeline only", otherPipeline.Stderr);
+    }
 }

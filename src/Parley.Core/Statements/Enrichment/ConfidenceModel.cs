@@ -30,8 +30,10 @@ public sealed class ConfidenceModel
         File.Exists(DefaultPath) ? Load(DefaultPath) : null);
 
     /// <summary>Creates a model from its parameters.</summary>
-    public ConfidenceModel(double bias, double[] weights, double[] mean, double[] scale, string statementModelMd5)
+    public ConfidenceModel(double bias, double[] weights, double[] mean, double[] scale, string statementModelMd5, double minimumConfidence = 0)
     {
+        if (!(minimumConfidence is >= 0 and < 1)) throw new ArgumentException("The minimum confidence lies in [0, 1).");
+        MinimumConfidence = minimumConfidence;
         int n = FeatureNames.Length;
         if (weights.Length != n || mean.Length != n || scale.Length != n) throw new ArgumentException($"A confidence model has {n} weights, means and scales.");
         if (scale.Any(s => !(s > 0)) || weights.Concat(mean).Append(bias).Any(w => !double.IsFinite(w))) throw new ArgumentException("Confidence parameters must be finite, scales positive.");
@@ -53,6 +55,36 @@ public sealed class ConfidenceModel
 
     /// <summary>Feature standard deviations on the fitting data.</summary>
     public ImmutableArray<double> Scale { get; }
+
+    /// <summary>
+    /// Statements less likely than this are dropped (<see cref="StatementConfidenceStage"/>); the shipped model keeps
+    /// all (0), and <c>--min-confidence</c> sets another threshold (<see cref="ChooseMinimum"/> finds the F1-best one).
+    /// </summary>
+    public double MinimumConfidence { get; }
+
+    /// <summary>A copy with another <see cref="MinimumConfidence"/>.</summary>
+    public ConfidenceModel WithMinimum(double minimumConfidence) =>
+        new(Bias, [.. Weights], [.. Mean], [.. Scale], StatementModelMd5, minimumConfidence);
+
+    /// <summary>
+    /// The threshold (0 to 0.6 in steps of 0.05) that maximises 2·right / (kept + <paramref name="gold"/>) over the
+    /// statements kept (confidence at or above it): the cue F1 when each right statement matches its own gold attribution.
+    /// Ties go to the lower threshold.
+    /// </summary>
+    public static double ChooseMinimum(IReadOnlyList<(double Confidence, bool Correct)> outcomes, int gold)
+    {
+        double best = 0, bestF1 = -1;
+        for (int step = 0; step <= 12; step++)
+        {
+            double threshold = step * 0.05;
+            int kept = 0, right = 0;
+            foreach (var (p, correct) in outcomes)
+                if (p >= threshold) { kept++; if (correct) right++; }
+            double f1 = kept + gold == 0 ? 0 : 2.0 * right / (kept + gold);
+            if (f1 > bestF1 + 1e-12) { bestF1 = f1; best = threshold; }
+        }
+        return best;
+    }
 
     /// <summary>MD5 (lower-case hex) of the statement model file the weights were fitted with.</summary>
     public string StatementModelMd5 { get; }
@@ -212,14 +244,14 @@ public sealed class ConfidenceModel
         return x;
     }
 
-    private sealed record FileShape(string Description, string StatementModelMd5, string[] Features, double Bias, double[] Weights, double[] Mean, double[] Scale);
+    private sealed record FileShape(string Description, string StatementModelMd5, double MinimumConfidence, string[] Features, double Bias, double[] Weights, double[] Mean, double[] Scale);
 
     private static readonly JsonSerializerOptions s_json = new() { WriteIndented = true, PropertyNamingPolicy = JsonNamingPolicy.CamelCase };
 
     /// <summary>Writes the model as JSON, with a free-text description of how it was fitted.</summary>
     public void Save(string path, string description)
     {
-        var shape = new FileShape(description, StatementModelMd5, [.. FeatureNames], Bias, [.. Weights], [.. Mean], [.. Scale]);
+        var shape = new FileShape(description, StatementModelMd5, MinimumConfidence, [.. FeatureNames], Bias, [.. Weights], [.. Mean], [.. Scale]);
         File.WriteAllText(path, JsonSerializer.Serialize(shape, s_json) + "\n");
     }
 
@@ -242,7 +274,7 @@ public sealed class ConfidenceModel
             throw new InvalidDataException($"'{path}' was fitted on other features; refit it (parley train confidence).");
         try
         {
-            return new ConfidenceModel(shape.Bias, shape.Weights, shape.Mean, shape.Scale, shape.StatementModelMd5);
+            return new ConfidenceModel(shape.Bias, shape.Weights, shape.Mean, shape.Scale, shape.StatementModelMd5, shape.MinimumConfidence);
         }
         catch (ArgumentException e)
         {

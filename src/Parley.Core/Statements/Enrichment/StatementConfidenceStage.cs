@@ -7,8 +7,9 @@ namespace Parley.Statements.Enrichment;
 
 /// <summary>
 /// Sets each statement's confidence to the <see cref="ConfidenceModel"/>'s probability that an annotator marks an
-/// attribution with its cue. Runs last among the statement stages, so that it sees the final spans, kind, speaker
-/// and channel. Without a confidence model the confidences the attributors gave stay.
+/// attribution with its cue, and drops statements below the model's <see cref="ConfidenceModel.MinimumConfidence"/>
+/// (0 in the shipped model: all are kept), renumbering the rest. Runs last among the statement stages, so that it sees
+/// the final spans, kind, speaker and channel. Without a confidence model the confidences the attributors gave stay.
 /// </summary>
 public sealed class StatementConfidenceStage : PipelineStage
 {
@@ -31,8 +32,15 @@ public sealed class StatementConfidenceStage : PipelineStage
         var evidence = document.Has(StatementLayers.Evidence) ? document.Get(StatementLayers.Evidence) : [];
         if (evidence.Length != document.Tokens.Length) evidence = [];
         var builder = ImmutableArray.CreateBuilder<Statement>(statements.Length);
+        bool dropped = false;
         foreach (var s in statements)
-            builder.Add(s with { Confidence = Math.Round(model.Probability(ConfidenceModel.Features(document, s, evidence)), 3) });
-        document.Replace(Layers.Statements, builder.MoveToImmutable());
+        {
+            double confidence = Math.Round(model.Probability(ConfidenceModel.Features(document, s, evidence)), 3);
+            if (confidence >= model.MinimumConfidence) builder.Add(s with { Confidence = confidence });
+            else dropped = true;
+        }
+        if (dropped)
+            for (int i = 0; i < builder.Count; i++) builder[i] = builder[i] with { Id = "s" + (i + 1).ToString(System.Globalization.CultureInfo.InvariantCulture) }; // ids stay s1, s2, … in text order
+        document.Replace(Layers.Statements, builder.ToImmutable());
     }
 }

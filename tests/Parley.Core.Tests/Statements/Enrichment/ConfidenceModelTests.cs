@@ -117,4 +117,30 @@ public sealed class ConfidenceModelTests
         Assert.Equal(0, with[untagged]);
         Assert.Equal(1, with[ConfidenceModel.FeatureNames.IndexOf("has source")]);
     }
+
+    [Fact]
+    public void ChooseMinimum_trades_wrong_statements_for_f1()
+    {
+        // 10 gold attributions; 8 sure and right, 4 unsure and wrong, 2 unsure and right.
+        var outcomes = Enumerable.Repeat((0.9, true), 8).Concat(Enumerable.Repeat((0.2, false), 4)).Concat(Enumerable.Repeat((0.3, true), 2)).ToList();
+        // Keeping all: 2·10 / (14 + 10) = 0.83; from 0.25: 2·10 / (10 + 10) = 1; from 0.35: 2·8 / (8 + 10) = 0.89.
+        Assert.Equal(0.25, ConfidenceModel.ChooseMinimum(outcomes, 10), 9);
+        Assert.Equal(0, ConfidenceModel.ChooseMinimum([(0.5, true)], 1));
+    }
+
+    [Fact]
+    public void The_stage_drops_statements_below_the_minimum_and_renumbers_the_rest()
+    {
+        const string text = "The minister said the bridge would reopen. Critics fear the repairs will fail. “It is safe,” the engineer said.";
+        var all = ParleyPipeline.Default.Process(text, new DocumentMetadata { Id = "all" });
+        Assert.True(all.Statements.Length >= 2);
+        double cut = all.Statements.Select(s => s.Confidence).Order().Skip(1).First(); // drops the least confident one (or more on a tie)
+        var model = ConfidenceModel.Default!.WithMinimum(cut);
+        var pipeline = ParleyPipeline.CreateDefaultBuilder().Replace("statement-confidence", new StatementConfidenceStage(model)).Build();
+        var kept = pipeline.Process(text, new DocumentMetadata { Id = "kept" });
+        Assert.Equal(all.Statements.Count(s => s.Confidence >= cut), kept.Statements.Length);
+        Assert.True(kept.Statements.Length < all.Statements.Length);
+        Assert.All(kept.Statements, s => Assert.True(s.Confidence >= cut));
+        Assert.Equal(Enumerable.Range(1, kept.Statements.Length).Select(i => $"s{i}"), kept.Statements.Select(s => s.Id));
+    }
 }
