@@ -20,7 +20,7 @@ internal static class TrainConfidenceCommand
         var l2 = new Option<double>("--l2") { Description = "L2 penalty on the standardised weights", DefaultValueFactory = _ => 1.0 };
         var minimum = new Option<double?>("--minimum") { Description = "Drop statements below this confidence by default (default 0: keep all; the command reports the threshold with the best cue F1 on the split)" };
         var command = new Command("confidence", "Fit the statement confidence model: the probability that a statement's cue is an annotated attribution cue, from the default pipeline's statements on a PolNeAR split.") { dev, model, output, l2, minimum };
-        command.SetAction(parse =>
+        command.SetAction(parse => CliErrors.Guard(() =>
         {
             string folder = parse.GetValue(dev)!;
             if (!PolNearReader.IsSplit(folder))
@@ -69,11 +69,20 @@ internal static class TrainConfidenceCommand
                 features.Count, split.Articles.Length, Path.GetFileName(Path.TrimEndingDirectorySeparator(folder)), 100.0 * correct.Count(c => c) / correct.Count,
                 parse.GetValue(l2), report.Brier, report.ExpectedCalibrationError, report.ConstantBrier, fitted.MinimumConfidence);
             string path = parse.GetValue(output)!;
-            fitted.Save(path, description);
+            try
+            {
+                if (Path.GetDirectoryName(Path.GetFullPath(path)) is { } outFolder) Directory.CreateDirectory(outFolder);
+                fitted.Save(path, description);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                Console.Error.WriteLine($"parley train confidence: cannot write '{path}': {e.Message}");
+                return 2;
+            }
             Console.Error.WriteLine($"wrote {path}: {description}");
             Console.Error.WriteLine(string.Format(inv, "the threshold with the best cue F1 on this split is {0:F2} (analyze --min-confidence, eval polnear --min-confidence)", best));
             return 0;
-        });
+        }));
         return command;
     }
 }

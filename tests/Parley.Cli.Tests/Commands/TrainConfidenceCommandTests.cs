@@ -58,4 +58,32 @@ public sealed class TrainConfidenceCommandTests
         Assert.Equal(2, otherPipeline.ExitCode);
         Assert.Contains("full pipeline only", otherPipeline.Stderr);
     }
+
+    [Theory]
+    [InlineData("--minimum", "2", "--minimum must lie in [0, 1)")]
+    [InlineData("--model", "/no/such/statements.bin", "no statement model at")]
+    public void Bad_arguments_give_one_line_error_and_write_nothing(string option, string value, string expected)
+    {
+        using var dir = new TempDir();
+        string split = EvalCommandTests.MiniSplit(dir);
+        string output = Path.Combine(dir.Path, "confidence.json");
+        var result = CliRunner.Run("train", "confidence", "--dev", split, "--out", output, option, value);
+        Assert.Equal(2, result.ExitCode);
+        Assert.Single(result.Stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.Contains(expected, result.Stderr);
+        Assert.False(File.Exists(output));
+    }
+
+    [Fact]
+    public void An_unwritable_output_gives_one_line_error()
+    {
+        using var dir = new TempDir();
+        string split = EvalCommandTests.MiniSplit(dir);
+        string blocker = dir.File("blocker", "a file where a folder should be");
+        var result = CliRunner.Run("train", "confidence", "--dev", split, "--out", Path.Combine(blocker, "confidence.json"));
+        Assert.Equal(2, result.ExitCode);
+        Assert.Single(result.Stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.Contains("cannot write", result.Stderr);
+        Assert.DoesNotContain("   at ", result.Stderr);
+    }
 }
