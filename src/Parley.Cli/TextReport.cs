@@ -34,7 +34,7 @@ internal static class TextReport
         else
         {
             var table = new Table().Border(TableBorder.Rounded).Expand();
-            table.AddColumn("#");
+            table.AddColumn("#\nconf.");
             table.AddColumn("kind");
             table.AddColumn("speaker");
             table.AddColumn("affiliation");
@@ -48,7 +48,8 @@ internal static class TextReport
                 string channel = s.Channel is { } ch ? $"{ch.Name} ({Names.Of(ch.Kind).Replace('_', ' ')})" : "—";
                 string content = string.Join(" … ", s.Content.Select(c => c.GetText(text)));
                 table.AddRow(
-                    Markup.Escape(s.Id),
+                    // The confidence under the id: a column of its own would squeeze the others on a narrow terminal.
+                    Markup.Escape(s.Id) + "\n" + s.Confidence.ToString("0.00", System.Globalization.CultureInfo.InvariantCulture),
                     Markup.Escape(Names.Of(s.Kind).Replace('_', ' ')),
                     Markup.Escape(speaker),
                     Markup.Escape(s.Speaker?.Affiliation ?? "—"),

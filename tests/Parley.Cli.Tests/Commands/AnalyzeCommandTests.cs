@@ -75,6 +75,20 @@ public class AnalyzeCommandTests
     }
 
     [Fact]
+    public void Text_format_shows_each_statements_confidence_as_in_the_json()
+    {
+        using var dir = new TempDir();
+        string file = dir.File("a.txt", "The strike will go on, union leader Ana Silva told reporters on Monday.");
+        var text = CliRunner.Run("analyze", file);
+        var json = CliRunner.Run("analyze", file, "--format", "json");
+        Assert.Equal(0, text.ExitCode);
+        Assert.Contains("conf.", text.Stdout);
+        using var parsed = System.Text.Json.JsonDocument.Parse(json.Stdout);
+        double confidence = parsed.RootElement.GetProperty("statements")[0].GetProperty("confidence").GetDouble();
+        Assert.Contains(confidence.ToString("0.00", System.Globalization.CultureInfo.InvariantCulture), text.Stdout);
+    }
+
+    [Fact]
     public void Text_format_shows_the_title()
     {
         using var dir = new TempDir();
