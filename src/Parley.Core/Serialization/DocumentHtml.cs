@@ -118,6 +118,7 @@ public static class DocumentHtml
         {
             string who = s.Speaker is { } sp ? $"{s.Id}: {sp.Name} ({Names.Of(sp.Type)})" : s.Id;
             if (s.Channel is { } ch) who += $" via {ch.Name}";
+            who += string.Create(System.Globalization.CultureInfo.InvariantCulture, $", confidence {s.Confidence:0.00}");
             foreach (var c in s.Content) marks.Add(new Mark(c, "content", who));
             if (s.Cue is { } cue) marks.Add(new Mark(cue, "cue", who));
             if (s.Source is { } src) marks.Add(new Mark(src, "source", who + (s.Source is { } x ? $" — \"{x.GetText(text)}\"" : "")));

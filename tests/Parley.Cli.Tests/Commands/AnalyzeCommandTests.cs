@@ -119,6 +119,7 @@ public class AnalyzeCommandTests
         foreach (var cls in new[] { "class=\"source", "class=\"cue", "class=\"content", "mention", "class=\"unattributed" })
             Assert.Contains(cls, result.Stdout);
         Assert.Contains("Ana Silva (PERSON", result.Stdout); // the mention's tooltip names the resolved entity
+        Assert.Matches(@"s1: [^""]*, confidence [01]\.\d\d", result.Stdout); // the statement's tooltip gives its confidence
     }
 
     [Fact]
