@@ -133,12 +133,7 @@ public sealed class StatementTagger
         return final;
     }
 
-    private static Span<float> Scores(ref float[] buffer, int length)
-    {
-        int size = length * StatementRoles.Scheme.Labels.Count;
-        if (buffer.Length < size) buffer = new float[Math.Max(size, buffer.Length * 2)];
-        return buffer.AsSpan(0, size);
-    }
+    private static Span<float> Scores(ref float[] buffer, int length) => Buffers.Grow(ref buffer, length * StatementRoles.Scheme.Labels.Count);
 
     /// <summary>Per token: the best cue (source) label's emission score minus the best other label's.</summary>
     private static void Evidence(float[] scores, int start, int end, TokenEvidence[] evidence)
