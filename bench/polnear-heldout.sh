@@ -22,7 +22,7 @@ cp -r "$root/.build/cli" "$work/cli"
 dotnet "$work/cli/parley.dll" train statements --train "$work/train" --dev "$data/dev" --out "$work/cli/models/statements.bin" > "$work/train.log"
 tail -1 "$work/train.log"
 # The confidence model belongs to its statement model: fit it for this one on dev, as for the committed pair.
-dotnet "$work/cli/parley.dll" train confidence --dev "$data/dev" --out "$work/cli/models/statements.confidence.json" 2>&1 | tail -1
+dotnet "$work/cli/parley.dll" train confidence --dev "$data/dev" --out "$work/cli/models/statements.confidence.json" 2>&1 | tail -2
 for pipeline in full trained; do
   echo "== $pipeline, held-out quarter ($(ls "$work/heldout/text" | wc -l) articles)"
   dotnet "$work/cli/parley.dll" eval polnear "$work/heldout" --pipeline "$pipeline"
