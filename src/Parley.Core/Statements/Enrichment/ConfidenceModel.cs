@@ -115,11 +115,10 @@ public sealed class ConfidenceModel
         bool punctuation = false;
         if (statement.Cue is { } c)
         {
-            foreach (int t in TokenRange(document, c))
-            {
-                cueTokens++;
-                if (!evidence.IsEmpty) cue = Math.Max(cue, evidence[t].Cue);
-            }
+            var (first, count) = TokenRange(document, c).GetOffsetAndLength(document.Tokens.Length);
+            cueTokens = count;
+            if (!evidence.IsEmpty)
+                for (int t = first; t < first + count; t++) cue = Math.Max(cue, evidence[t].Cue);
             var text = c.GetText(document.Text).AsSpan().Trim();
             punctuation = text.Length == 1 && !char.IsLetterOrDigit(text[0]);
         }
@@ -128,17 +127,17 @@ public sealed class ConfidenceModel
         x[2] = tagged ? 0 : 1;
         if (statement.Source is { } s)
         {
+            var (first, count) = TokenRange(document, s).GetOffsetAndLength(document.Tokens.Length);
             double sum = 0;
-            int count = 0;
-            foreach (int t in TokenRange(document, s))
-                if (!evidence.IsEmpty) { sum += evidence[t].Source; count++; }
-            double mean = count == 0 ? 0 : sum / count;
+            if (!evidence.IsEmpty)
+                for (int t = first; t < first + count; t++) sum += evidence[t].Source;
+            double mean = count == 0 || evidence.IsEmpty ? 0 : sum / count;
             x[3] = Math.Max(0, mean) / 1000;
             x[4] = Math.Min(0, mean) / 1000;
             x[5] = 1;
         }
         int contentTokens = 0;
-        foreach (var piece in statement.Content) foreach (int _ in TokenRange(document, piece)) contentTokens++;
+        foreach (var piece in statement.Content) contentTokens += TokenRange(document, piece).GetOffsetAndLength(document.Tokens.Length).Length;
         x[6] = statement.Content.IsEmpty ? 0 : 1;
         x[7] = Math.Log(1 + contentTokens);
         x[8] = cueTokens;
@@ -153,14 +152,8 @@ public sealed class ConfidenceModel
         return x;
     }
 
-    /// <summary>Indices of the tokens that overlap <paramref name="span"/>.</summary>
-    private static IEnumerable<int> TokenRange(Document document, TextSpan span)
-    {
-        var tokens = document.Tokens;
-        int lo = 0, hi = tokens.Length;
-        while (lo < hi) { int mid = (lo + hi) >>> 1; if (tokens[mid].End <= span.Start) lo = mid + 1; else hi = mid; }
-        for (int t = lo; t < tokens.Length && tokens[t].Start < span.End; t++) yield return t;
-    }
+    /// <summary>Indices of the tokens that start in <paramref name="span"/> (as <see cref="Document.TokensIn"/>).</summary>
+    private static Range TokenRange(Document document, TextSpan span) => document.TokenIndexAt(span.Start)..document.TokenIndexAt(span.End);
 
     /// <summary>
     /// Fits the model by Newton's method on L2-regularised log loss (<paramref name="l2"/> on the standardised weights,
