@@ -260,8 +260,14 @@ public static class StatementDecoder
         var tokens = document.Tokens;
         int from = tokens[start].Start, to = tokens[end - 1].End;
         if (document.Has(EntityLayers.Entities))
-            foreach (var m in document.Get(EntityLayers.Entities))
-                if (m.Span.Start < to && m.Span.End > from && m.Type is EntityType.Person or EntityType.Organization) return true;
+        {
+            // Mentions come in text order without overlaps: bisect to the first one ending after the label starts.
+            var mentions = document.Get(EntityLayers.Entities);
+            int lo = 0, hi = mentions.Length;
+            while (lo < hi) { int mid = (lo + hi) >>> 1; if (mentions[mid].Span.End <= from) lo = mid + 1; else hi = mid; }
+            for (int i = lo; i < mentions.Length && mentions[i].Span.Start < to; i++)
+                if (mentions[i].Type is EntityType.Person or EntityType.Organization) return true;
+        }
         bool allCaps = true;
         for (int t = start; t < end && allCaps; t++)
             foreach (char c in text.AsSpan(tokens[t].Start, tokens[t].Length))
